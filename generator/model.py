@@ -1,0 +1,327 @@
+"""Typed, resolved objects of a briefing: what every later stage reads.
+
+The validator builds these only from input that passed every check, so the renderer
+and the analysis never meet a dangling reference. Every cited item keeps its `origin`
+(file, line) so that pages can link back to the YAML it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an item was written: the file (relative to the briefing root's parent) and line."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A point or span in time with the precision the source gave.
+
+    `start` and `end` are the first and last instant the value can mean (naive dates
+    for year/month/day precision, aware datetimes for minute precision).
+    """
+
+    text: str
+    precision: str  # year | month | day | minute | interval
+    start: date | datetime
+    end: date | datetime
+
+    @property
+    def sort_key(self) -> str:
+        """Chronological key: ISO text of the start, good across precisions."""
+        return self.start.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    source: str  # source id
+    locator: str | None = None
+    quote: str | None = None
+    via: str | None = None  # actor id the source attributes the fact to
+    via_note: str | None = None
+
+
+@dataclass(slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str  # may be UNKNOWN
+    url: str  # an http(s) URL or UNKNOWN
+    published: When | None  # None means unknown
+    language: str
+    kind: str
+    origin: Origin
+    archive_url: str | None = None
+    published_note: str | None = None
+    notes: str | None = None
+
+
+@dataclass(slots=True)
+class Role:
+    title: str
+    citations: list[Citation]
+    of: str | None = None
+    start: When | None = None
+    until: When | None = None
+
+
+@dataclass(slots=True)
+class Membership:
+    actor: str  # the member
+    role: str
+    citations: list[Citation]
+    rounds: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Label:
+    id: str
+    text: str
+    citations: list[Citation]
+    origin: Origin
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | delegation | government | organisation | outlet
+    origin: Origin
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    members: list[Membership] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str
+    origin: Origin
+    aliases: list[str] = field(default_factory=list)
+    within: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Issue:
+    id: str
+    name: str
+    origin: Origin
+    description: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Round:
+    id: str
+    number: int
+    date: When
+    citations: list[Citation]
+    origin: Origin
+    title: str | None = None
+    venue: str | None = None
+    hosts: list[str] = field(default_factory=list)
+    mediators: list[str] = field(default_factory=list)
+    delegations: list[str] = field(default_factory=list)
+    summary: str | None = None
+
+
+@dataclass(slots=True)
+class Fact:
+    id: str
+    kind: str  # event | statement | agenda | outcome | next-step | background
+    text: str
+    citations: list[Citation]
+    origin: Origin
+    when: When | None = None
+    when_reported: str | None = None
+    round: str | None = None
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocumentItem:
+    id: str
+    text: str
+    citations: list[Citation]
+    origin: Origin
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    title: str
+    kind: str
+    citations: list[Citation]
+    origin: Origin
+    author: str | None = None
+    recipient: str | None = None
+    round: str | None = None
+    when: When | None = None
+    description: str | None = None
+    items: list[DocumentItem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Position:
+    id: str
+    issue: str
+    party: str
+    stance: str
+    status: str
+    as_of: When
+    citations: list[Citation]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValue:
+    """A comparable value as written: `kind` is the key used (count, duration, ...).
+
+    `amount` holds the number (minutes for durations), `when` a date/datetime value,
+    `choice` a name. `approx` is the source's approximation, `upper` the `to:` end of
+    a `between`. `weekday` is a weekday the source named for a date.
+    """
+
+    kind: str  # count | duration | quantity | date | datetime | choice
+    approx: str = "exact"
+    amount: float | None = None
+    upper: float | None = None
+    unit: str | None = None
+    when: When | None = None
+    choice: str | None = None
+    weekday: str | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    subject: str  # any id in the briefing
+    property: str
+    reported: str
+    citations: list[Citation]
+    origin: Origin
+    value: ClaimValue | None = None  # None: to be read from `reported` by the analysis
+
+
+@dataclass(slots=True)
+class Discrepancy:
+    """A disagreement recorded by an editor."""
+
+    id: str
+    title: str
+    claims: list[str]
+    status: str  # open | explained | resolved | dismissed
+    analysis: str
+    origin: Origin
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BriefingInfo:
+    title: str
+    summary: str
+    period_start: When
+    period_end: When | None  # None: ongoing
+    last_reviewed: When
+    origin: Origin
+    about_tolerance: float = 0.2
+
+
+@dataclass(slots=True)
+class Briefing:
+    """One briefing folder, every section resolved and sorted by id."""
+
+    slug: str  # the folder name
+    root: Path  # the folder
+    info: BriefingInfo
+    files: list[str] = field(default_factory=list)  # every YAML file read, as reported
+    sources: dict[str, Source] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    issues: dict[str, Issue] = field(default_factory=dict)
+    rounds: dict[str, Round] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    discrepancies: dict[str, Discrepancy] = field(default_factory=dict)
+
+    def kind_of(self, item_id: str) -> str | None:
+        """The section an id belongs to (`actors`, `rounds`, ...), or None."""
+        for section in SECTIONS:
+            if item_id in getattr(self, section):
+                return section
+        for document in self.documents.values():
+            if any(item.id == item_id for item in document.items):
+                return "document-items"
+        return None
+
+
+SECTIONS = (
+    "sources",
+    "actors",
+    "places",
+    "issues",
+    "rounds",
+    "facts",
+    "documents",
+    "positions",
+    "claims",
+    "discrepancies",
+)
+
+
+@dataclass(slots=True)
+class Finding:
+    """One result of the discrepancy analysis, detected or recorded by an editor.
+
+    `kind` is `conflict` (values that cannot both be true), `weekday-mismatch`,
+    `single-source` (a claim only one source reports) or `coverage-gap` (document items
+    one source lists and another covering the same document omits). `origin` is
+    `detected` or `recorded`; a detected finding reviewed by an editor's discrepancy
+    carries its id in `recorded`, its status and its analysis.
+    """
+
+    id: str  # stable: the anchor on the discrepancies page
+    kind: str
+    origin: str  # detected | recorded
+    title: str
+    subject: str  # the id of the thing it is about (round, document, fact...)
+    explanation: str  # how the analysis reached it, in plain words
+    property: str | None = None
+    claims: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # document item ids (coverage gaps)
+    sources: list[str] = field(default_factory=list)  # source ids involved
+    status: str = "open"  # open | explained | resolved | dismissed
+    analysis: str | None = None  # the editor's
+    recorded: str | None = None  # id of the editor's discrepancy, when one reviews it
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the analysis found in one briefing, in a stable order."""
+
+    discrepancies: list[Finding] = field(default_factory=list)  # conflicts, mismatches, recorded
+    single_source: list[Finding] = field(default_factory=list)
+    coverage_gaps: list[Finding] = field(default_factory=list)
+
+    def about(self, item_id: str) -> list[Finding]:
+        """Discrepancies that concern an item (by subject or claim): the page markers."""
+        return [f for f in self.discrepancies if f.subject == item_id or item_id in f.claims]
