@@ -1,0 +1,133 @@
+"""Command line: `python -m generator {check,discrepancies,build,schema}` (also `briefing`).
+
+Exit codes: 0 clean, 1 problems in the fact files, 2 usage errors. A contributor's
+mistake never ends in a traceback: it is printed as `path:line:col: error: message`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.pipeline import Reading, read_briefings
+from generator.sections import json_schema
+
+DEFAULT_DIR = Path("briefings")
+SCHEMA_PATH = Path("schema/briefing.schema.json")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Check briefing fact files and turn them into pages.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate every fact file; report all problems")
+    _add_dir(check)
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github: also print workflow annotations for pull requests")
+    check.set_defaults(run=run_check)
+
+    report = commands.add_parser("discrepancies", help="list detected and recorded discrepancies")
+    _add_dir(report)
+    report.add_argument("--format", choices=("table", "json"), default="table")
+    report.set_defaults(run=run_discrepancies)
+
+    build = commands.add_parser("build", help="write the briefing pages as Markdown, no MkDocs")
+    _add_dir(build)
+    build.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
+    build.add_argument("--edit-base", default="", help="URL prefix for 'edit this page' links")
+    build.set_defaults(run=run_build)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of the fact-file format")
+    schema.add_argument("--out", type=Path, default=SCHEMA_PATH)
+    schema.add_argument("--check", action="store_true",
+                        help="exit 1 if the file on disk differs from the format")
+    schema.set_defaults(run=run_schema)
+    return parser
+
+
+def _add_dir(command: argparse.ArgumentParser) -> None:
+    command.add_argument("briefings_dir", nargs="?", type=Path, default=DEFAULT_DIR,
+                         metavar="BRIEFINGS_DIR", help="folder of briefings (default: briefings)")
+
+
+def _read(args: argparse.Namespace) -> Reading:
+    return read_briefings(args.briefings_dir)
+
+
+def _print_problems(reading: Reading, fmt: str = "text") -> None:
+    problems = sorted(reading.problems)
+    if fmt == "github":
+        for problem in problems:
+            print(problem.format_github())
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    count = len(problems)
+    print(f"{count} error{'s' if count != 1 else ''} in {len(reading.files)} files.",
+          file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    reading = _read(args)
+    if reading.problems:
+        _print_problems(reading, args.format)
+        return 1
+    facts = sum(len(b.facts) + len(b.claims) + len(b.positions) for b in reading.briefings)
+    print(f"ok: {len(reading.briefings)} briefings, {len(reading.files)} files, "
+          f"{facts} facts, claims and positions; no problems.")
+    return 0
+
+
+def run_discrepancies(args: argparse.Namespace) -> int:
+    from generator.analyze import analyze
+    from generator.analyze.report import render_report
+
+    reading = _read(args)
+    if reading.problems:
+        _print_problems(reading)
+        return 1
+    print(render_report([(b, analyze(b)) for b in reading.briefings], args.format))
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from generator.analyze import analyze
+    from generator.build import write_pages
+    from generator.render import render_briefing
+
+    reading = _read(args)
+    if reading.problems:
+        _print_problems(reading)
+        return 1
+    pages = [page for b in reading.briefings
+             for page in render_briefing(b, analyze(b), args.edit_base)]
+    write_pages(pages, args.out)
+    print(f"wrote {len(pages)} pages to {args.out}")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.check:
+        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        if current != text:
+            print(f"{args.out} is out of date: run python -m generator schema", file=sys.stderr)
+            return 1
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0

@@ -1,0 +1,120 @@
+"""Stage 1: read fact files into YAML node trees that remember where each value was written.
+
+Parsing uses libyaml (`yaml.compose` with the C loader) for speed; no Python objects
+are constructed here, so YAML 1.1 type guessing (`no` -> False, `13:00` -> 780) never
+happens: the schema decides how each scalar is read. Problems that make a file
+unreadable (size, encoding, tabs, syntax) are returned, never raised.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.problems import Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(slots=True)
+class LoadedFile:
+    """A parsed fact file: its path as shown to the contributor, and its root node."""
+
+    path: str
+    root: yaml.Node
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """The path relative to where the command runs, as contributors expect in messages."""
+    try:
+        return os.path.relpath(path, cwd or Path.cwd())
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def find_fact_files(folder: Path) -> list[Path]:
+    """Every YAML file below a folder, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Parse one file; on any problem return None and the problems."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                shown, 1, 1,
+                f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+                "split it into several smaller files in the same folder",
+            )
+        ]
+    text, problems = _decode(path.read_bytes(), shown)
+    if text is None:
+        return None, problems
+    problems = _tab_indentation(text, shown)
+    if problems:
+        return None, problems
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, shown)]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown, 1, 1, f"YAML error: {error}", None)]
+    if root is None:
+        return None, [
+            Problem(shown, 1, 1, "file is empty",
+                    "add a section such as `facts:` or `sources:`, or delete the file")
+        ]
+    return LoadedFile(shown, root), []
+
+
+def _decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = error.start - (before.rfind(b"\n") + 1) + 1
+        bad = data[error.start : error.start + 1].hex()
+        return None, [
+            Problem(shown, line, col, f"file is not UTF-8 text (byte 0x{bad} cannot be read)",
+                    "save the file with UTF-8 encoding")
+        ]
+    return text.removeprefix("\ufeff"), []
+
+
+def _tab_indentation(text: str, shown: str) -> list[Problem]:
+    """Tabs in indentation: libyaml's own message ("cannot start any token") is cryptic."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(shown, number, indent.index("\t") + 1, "tab used for indentation",
+                        "YAML indentation must use spaces; replace the tab with spaces")
+            )
+    return problems
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = error.problem or "invalid YAML"
+    if error.context:
+        message = f"{error.context}: {message}"
+    return Problem(shown, line, col, f"YAML syntax error: {message}", _syntax_hint(message))
+
+
+def _syntax_hint(message: str) -> str:
+    if "mapping values are not allowed" in message:
+        return "a text containing ': ' must be quoted, e.g. text: \"Talks: round two\""
+    if "found character" in message and "cannot start any token" in message:
+        return "quote the value if it starts with a special character such as ` @ or %"
+    if "expected <block end>" in message or "could not find expected ':'" in message:
+        return "check the indentation of this line against the lines above it"
+    return "check the indentation and quoting near this position"

@@ -1,0 +1,71 @@
+"""Read a briefings folder through every checking stage: the one call other parts use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load import LoadedFile, display_path, find_fact_files, load_file
+from generator.model import Briefing
+from generator.problems import BriefingError, Problem
+from generator.resolve import build_briefing
+from generator.schema import SLUG
+from generator.validate import check_briefing
+
+
+@dataclass(slots=True)
+class Reading:
+    """The briefings that passed every check, and every problem found in the others."""
+
+    briefings: list[Briefing] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # every file read, for watching
+
+    def raise_for_problems(self) -> None:
+        if self.problems:
+            raise BriefingError(self.problems)
+
+
+def read_briefings(root: Path, cwd: Path | None = None) -> Reading:
+    """Load, check and resolve every briefing folder below `root` (sorted by folder name).
+
+    Raises FileNotFoundError when `root` is not a folder: that is a usage error, not
+    a problem in the fact files.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise FileNotFoundError(f"no briefings folder at {root}")
+    reading = Reading()
+    for stray in sorted(p for p in root.glob("*.y*ml") if p.is_file()):
+        reading.problems.append(Problem(
+            display_path(stray, cwd), 1, 1, "fact file outside a briefing folder",
+            f"move it into a folder such as {display_path(root, cwd)}/<briefing-name>/"))
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        paths = find_fact_files(folder)
+        if paths:
+            _read_folder(folder, paths, root, cwd, reading)
+    return reading
+
+
+def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
+                 reading: Reading) -> None:
+    shown_folder = display_path(folder, cwd)
+    loaded: list[LoadedFile] = []
+    origins: dict[str, str] = {}
+    for path in paths:
+        shown = display_path(path, cwd)
+        origins[shown] = path.relative_to(root.parent).as_posix()
+        reading.files.append(path)
+        result, problems = load_file(path, shown)
+        reading.problems.extend(problems)
+        if result:
+            loaded.append(result)
+    if not SLUG.match(folder.name):
+        reading.problems.append(Problem(
+            display_path(paths[0], cwd), 1, 1, f"folder name '{folder.name}' is not a valid id",
+            "name briefing folders in lowercase words joined by hyphens, e.g. istanbul-2025"))
+    checked = check_briefing(shown_folder, loaded)
+    reading.problems.extend(checked.problems)
+    if not checked.problems and len(loaded) == len(paths) and SLUG.match(folder.name):
+        files = [origins[f.path] for f in loaded]
+        reading.briefings.append(build_briefing(folder.name, folder, checked, origins, files))

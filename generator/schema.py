@@ -1,0 +1,412 @@
+"""Schema types: each one checks a YAML node and describes itself as JSON Schema.
+
+One definition serves both the checker and editors (through the published JSON Schema),
+so they cannot drift apart. Checking never stops at the first problem: every type
+reports into the shared `Context` and returns INVALID, and its parent carries on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from generator.problems import Problem
+from generator.when import FORMS_HINT, WhenError, parse_when
+
+INVALID: Any = object()
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true", "True", "TRUE", "false", "False", "FALSE"}
+
+
+@dataclass(slots=True)
+class Reference:
+    """An id used somewhere, resolved once every file of the briefing is read."""
+
+    target: str  # the id
+    sections: tuple[str, ...]  # where it may point; empty means anywhere
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class Context:
+    """What checking one file collects: problems, and references to resolve later."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
+
+    def error(self, node: yaml.Node, message: str, hint: str | None = None) -> Any:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message, hint))
+        return INVALID
+
+    def first_visit(self, node: yaml.Node) -> bool:
+        """False for a node reached a second time: that only happens through an alias.
+
+        Refusing aliases keeps an "alias bomb" from ever being expanded.
+        """
+        if id(node) in self.seen:
+            self.error(node, "YAML aliases (*name) are not allowed in fact files",
+                       "write the value out in full where it is needed")
+            return False
+        self.seen.add(id(node))
+        return True
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def listing(label: str, choices: list[str] | tuple[str, ...], limit: int = 12) -> str:
+    shown = ", ".join(sorted(choices)[:limit])
+    more = f", … ({len(choices) - limit} more)" if len(choices) > limit else ""
+    return f"{label}: {shown}{more}"
+
+
+def describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"'{node.value}'"
+
+
+class Type:
+    """Base: a type checks a node and returns a Python value, or INVALID (after reporting)."""
+
+    doc: str = ""
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _scalar(self, node: yaml.Node, ctx: Context, expected: str) -> str | Any:
+        if not ctx.first_visit(node):
+            return INVALID
+        if not isinstance(node, yaml.ScalarNode):
+            return ctx.error(node, f"expected {expected}, found {describe(node)}",
+                             f"write {expected} on the same line as the key")
+        return node.value
+
+    def _with_doc(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return {**schema, "description": self.doc} if self.doc else schema
+
+
+@dataclass
+class Text(Type):
+    """Plain text. Numbers are read as the text typed (`1917` stays "1917")."""
+
+    doc: str = ""
+    max_words: int | None = None
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = self._scalar(node, ctx, "text")
+        if value is INVALID:
+            return INVALID
+        plain = not node.style
+        if plain and value in _NULLS:
+            return ctx.error(node, "value is empty", "write the text, or remove the key")
+        if plain and value in _BOOLS:
+            return ctx.error(node, f"'{value}' is read as a boolean, not text",
+                             f"quote it if you mean the word: \"{value}\"")
+        value = value.strip()
+        if not value:
+            return ctx.error(node, "value is empty", "write the text, or remove the key")
+        if self.max_words and len(value.split()) > self.max_words:
+            return ctx.error(node, f"{len(value.split())} words, over the limit of "
+                             f"{self.max_words}",
+                             "quote only a short phrase; say the rest in your own words")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"type": ["string", "number"]})
+
+
+@dataclass
+class Slug(Text):
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = super().check(node, ctx)
+        if value is INVALID:
+            return INVALID
+        if not SLUG.match(value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            return ctx.error(node, f"'{value}' is not a valid id",
+                             f"ids are lowercase words joined by hyphens, e.g. '{suggestion}'")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"type": "string", "pattern": SLUG.pattern})
+
+
+@dataclass
+class Ref(Slug):
+    """An id of something defined elsewhere in the briefing (checked after all files)."""
+
+    sections: tuple[str, ...] = ()
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = super().check(node, ctx)
+        if value is not INVALID:
+            mark = node.start_mark
+            ctx.references.append(
+                Reference(value, self.sections, ctx.path, mark.line + 1, mark.column + 1)
+            )
+        return value
+
+
+@dataclass
+class Enum(Text):
+    values: tuple[str, ...] = ()
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = super().check(node, ctx)
+        if value is INVALID or value in self.values:
+            return value
+        hint = did_you_mean(value, self.values) or listing("allowed", list(self.values))
+        return ctx.error(node, f"unknown value '{value}'", hint)
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"enum": list(self.values)})
+
+
+@dataclass
+class Integer(Type):
+    doc: str = ""
+    minimum: int | None = None
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = self._scalar(node, ctx, "a whole number")
+        if value is INVALID:
+            return INVALID
+        if node.style or not _INT.match(value):
+            return ctx.error(node, f"expected a whole number, found '{value}'",
+                             "write digits only, without quotes")
+        if re.match(r"^[-+]?0[0-9]", value):
+            return ctx.error(node, f"number '{value}' has a leading zero",
+                             "YAML 1.1 reads 010 as 8 and YAML 1.2 as 10: drop the zero")
+        number = int(value)
+        if self.minimum is not None and number < self.minimum:
+            return ctx.error(node, f"{number} is below the minimum of {self.minimum}")
+        return number
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        return self._with_doc(schema)
+
+
+@dataclass
+class Number(Type):
+    doc: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = self._scalar(node, ctx, "a number")
+        if value is INVALID:
+            return INVALID
+        if node.style or not _FLOAT.match(value):
+            return ctx.error(node, f"expected a number, found '{value}'",
+                             "write digits, with a decimal point if needed (2.5)")
+        number = float(value)
+        low = self.minimum if self.minimum is not None else float("-inf")
+        high = self.maximum if self.maximum is not None else float("inf")
+        if not low <= number <= high:
+            return ctx.error(node, f"{value} is outside {self.minimum}–{self.maximum}")
+        return number
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "number"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return self._with_doc(schema)
+
+
+@dataclass
+class WhenType(Text):
+    """A date, month, year, zoned date-time or interval (see generator.when)."""
+
+    allow_unknown: bool = False
+    allow_ongoing: bool = False
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = super().check(node, ctx)
+        if value is INVALID:
+            return INVALID
+        if (self.allow_unknown and value == "unknown") or (
+            self.allow_ongoing and value == "ongoing"
+        ):
+            return None
+        try:
+            return parse_when(value)
+        except WhenError as error:
+            return ctx.error(node, str(error), error.hint)
+
+    def json_schema(self) -> dict[str, Any]:
+        extra = ["unknown"] if self.allow_unknown else []
+        extra += ["ongoing"] if self.allow_ongoing else []
+        pattern = r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?)?)?"
+        pattern += r"(/\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?)?)?)?$"
+        schema: dict[str, Any] = {"type": "string", "pattern": pattern}
+        if extra:
+            schema = {"anyOf": [schema, {"enum": extra}]}
+        return self._with_doc({**schema, "examples": ["2025-06-02", "2025-06-02T13:00+03:00"]})
+
+
+WHEN_HINT = FORMS_HINT
+
+
+@dataclass
+class Url(Text):
+    """An http(s) link; anything else (javascript:, data:, file:) is refused."""
+
+    allow_unknown: bool = False
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = super().check(node, ctx)
+        if value is INVALID or (self.allow_unknown and value == "unknown"):
+            return value
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            hint = "links must start with https:// or http://"
+            if self.allow_unknown:
+                hint += "; write unknown if the source has no known address"
+            return ctx.error(node, f"'{value}' is not an http(s) link", hint)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        pattern = "^(https?://[^\\s]+" + ("|unknown" if self.allow_unknown else "") + ")$"
+        return self._with_doc({"type": "string", "pattern": pattern})
+
+
+@dataclass
+class ListOf(Type):
+    item: Type
+    doc: str = ""
+    min_items: int = 0
+    empty_hint: str | None = None
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if not ctx.first_visit(node):
+            return INVALID
+        if not isinstance(node, yaml.SequenceNode):
+            return ctx.error(node, f"expected a list, found {describe(node)}",
+                             "write a list: [a, b] or one '- item' per line")
+        if len(node.value) < self.min_items:
+            noun = "item" if self.min_items == 1 else "items"
+            return ctx.error(node, f"needs at least {self.min_items} {noun}", self.empty_hint)
+        values = [self.item.check(child, ctx) for child in node.value]
+        return [value for value in values if value is not INVALID]
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return self._with_doc(schema)
+
+
+@dataclass
+class Field:
+    type: Type
+    required: bool = False
+    example: str | None = None  # shown in the hint when the key is missing
+
+
+@dataclass
+class Obj(Type):
+    """A mapping with known keys. Values carry `_line` so later stages can point at them.
+
+    A mapping with problems still returns the keys that passed, so that its id is known
+    and other files' references to it do not add false errors; nothing is built from
+    input with problems.
+    """
+
+    name: str
+    fields: dict[str, Field]
+    doc: str = ""
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if not ctx.first_visit(node):
+            return INVALID
+        if not isinstance(node, yaml.MappingNode):
+            return ctx.error(node, f"expected a mapping ({self.name}), found {describe(node)}",
+                             "write 'key: value' pairs, one per line")
+        result: dict[str, Any] = {"_line": node.start_mark.line + 1,
+                                  "_col": node.start_mark.column + 1}
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node, seen, ctx)
+            if key is not INVALID:
+                value = self.fields[key].type.check(value_node, ctx)
+                if value is not INVALID:
+                    result[key] = value
+        self._missing(node, seen, ctx)
+        return result
+
+    def _key(self, key_node: yaml.Node, seen: dict[str, yaml.Node], ctx: Context) -> Any:
+        if not isinstance(key_node, yaml.ScalarNode):
+            return ctx.error(key_node, "a key must be plain text")
+        key = key_node.value
+        if key in seen:
+            first = seen[key].start_mark
+            return ctx.error(key_node, f"duplicate key '{key}' (first at line {first.line + 1})",
+                             "YAML keeps only the last one; merge the two or rename one")
+        seen[key] = key_node
+        if key not in self.fields:
+            hint = did_you_mean(key, list(self.fields)) or listing(
+                f"keys of {self.name}", list(self.fields))
+            return ctx.error(key_node, f"unknown key '{key}' in {self.name}", hint)
+        return key
+
+    def _missing(self, node: yaml.Node, seen: dict[str, yaml.Node], ctx: Context) -> None:
+        for key, spec in self.fields.items():
+            if spec.required and key not in seen:
+                example = spec.example or f"{key}: …"
+                ctx.error(node, f"{self.name} is missing required key '{key}'", f"add {example}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({
+            "type": "object",
+            "properties": {key: spec.type.json_schema() for key, spec in self.fields.items()},
+            "required": [key for key, spec in self.fields.items() if spec.required],
+            "additionalProperties": False,
+        })
+
+
+@dataclass
+class Either(Type):
+    """A scalar short form or a mapping long form (citations: `src` or `{source: src}`)."""
+
+    short: Type
+    long: Obj
+    short_key: str
+    doc: str = ""
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            value = self.short.check(node, ctx)
+            if value is INVALID:
+                return INVALID
+            return {self.short_key: value, "_line": node.start_mark.line + 1,
+                    "_col": node.start_mark.column + 1}
+        return self.long.check(node, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"anyOf": [self.short.json_schema(), self.long.json_schema()]})

@@ -1,0 +1,179 @@
+"""Stage 2: check every file of a briefing against the format, then the rules that span
+items (unique ids, references, claim values), collecting every problem.
+
+To add a rule about one key, edit generator/sections.py; a rule that looks across
+items or keys goes here as a `_check_*` function called from `check_briefing`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.load import LoadedFile
+from generator.problems import Problem
+from generator.schema import Context, Reference, did_you_mean, listing
+from generator.sections import DURATION_PATTERN, FILE, SECTION_ITEMS, VALUE_KINDS
+from generator.when import WhenError, parse_when
+
+SINGULAR = {
+    "sources": "source", "actors": "actor", "places": "place", "issues": "issue",
+    "rounds": "round", "facts": "fact", "documents": "document", "positions": "position",
+    "claims": "claim", "discrepancies": "discrepancy", "labels": "label",
+    "document-items": "document item",
+}
+_DURATION = re.compile(DURATION_PATTERN)
+
+
+@dataclass(slots=True)
+class Checked:
+    """A briefing's items as checked dicts, each tagged with the file it came from."""
+
+    briefing: dict[str, Any] | None = None
+    briefing_path: str = ""
+    sections: dict[str, list[tuple[str, dict[str, Any]]]] = field(
+        default_factory=lambda: {name: [] for name in SECTION_ITEMS})
+    ids: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)  # id -> where
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+
+def check_briefing(folder_shown: str, files: list[LoadedFile]) -> Checked:
+    """Check one briefing's parsed files; `problems` is empty when it is sound."""
+    checked = Checked()
+    for loaded in files:
+        _check_file(loaded, checked)
+    if checked.briefing is None and files:
+        checked.problems.append(Problem(
+            files[0].path, 1, 1, f"no 'briefing' section in {folder_shown}",
+            "add a file (e.g. briefing.yaml) with briefing: title, summary, period, "
+            "last_reviewed"))
+    _register_ids(checked)
+    _check_references(checked)
+    _check_claim_values(checked)
+    _check_period(checked)
+    return checked
+
+
+def _check_file(loaded: LoadedFile, checked: Checked) -> None:
+    ctx = Context(loaded.path)
+    data = FILE.check(loaded.root, ctx)
+    checked.problems.extend(ctx.problems)
+    checked.references.extend(ctx.references)
+    if not isinstance(data, dict):
+        return
+    if "briefing" in data:
+        if checked.briefing is not None:
+            checked.problems.append(Problem(
+                loaded.path, data["briefing"]["_line"], data["briefing"]["_col"],
+                f"a second 'briefing' section (the first is in {checked.briefing_path})",
+                "keep one briefing section per folder"))
+        else:
+            checked.briefing, checked.briefing_path = data["briefing"], loaded.path
+    for name in SECTION_ITEMS:
+        checked.sections[name].extend((loaded.path, item) for item in data.get(name, []))
+
+
+def _items_with_ids(checked: Checked):
+    for section, items in checked.sections.items():
+        for path, item in items:
+            yield section, path, item
+            if section == "actors":
+                yield from (("labels", path, label) for label in item.get("labels", []))
+            if section == "documents":
+                yield from (("document-items", path, entry) for entry in item.get("items", []))
+
+
+def _register_ids(checked: Checked) -> None:
+    for section, path, item in _items_with_ids(checked):
+        if "id" not in item:
+            continue
+        where = (section, path, item["_line"], item["_col"])
+        first = checked.ids.setdefault(item["id"], where)
+        if first is not where:
+            kind, first_path, line, col = first
+            checked.problems.append(Problem(
+                path, item["_line"], item["_col"],
+                f"duplicate id '{item['id']}': already used by a {SINGULAR[kind]} at "
+                f"{first_path}:{line}:{col}",
+                "ids must be unique within a briefing; rename one of them"))
+
+
+def _check_references(checked: Checked) -> None:
+    for ref in checked.references:
+        found = checked.ids.get(ref.target)
+        if found and (not ref.sections or found[0] in ref.sections):
+            continue
+        checked.problems.append(_reference_problem(ref, found, checked))
+
+
+def _reference_problem(ref: Reference, found: tuple | None, checked: Checked) -> Problem:
+    wanted = " or ".join(SINGULAR[s] for s in ref.sections) or "item"
+    if found:
+        message = f"'{ref.target}' is a {SINGULAR[found[0]]}, not a {wanted}"
+        return Problem(ref.path, ref.line, ref.col, message, f"give the id of a {wanted}")
+    known = [i for i, where in checked.ids.items() if not ref.sections or where[0] in ref.sections]
+    label = f"known {SINGULAR[ref.sections[0]]} ids" if len(ref.sections) == 1 else "known ids"
+    hint = did_you_mean(ref.target, known) or (
+        listing(label, known) if known else f"define the {wanted} first")
+    return Problem(ref.path, ref.line, ref.col, f"unknown {wanted} '{ref.target}'", hint)
+
+
+def _check_claim_values(checked: Checked) -> None:
+    for path, claim in checked.sections["claims"]:
+        value = claim.get("value")
+        if isinstance(value, dict):
+            for message, hint in _claim_value_problems(value):
+                checked.problems.append(
+                    Problem(path, value["_line"], value["_col"], message, hint))
+
+
+def _claim_value_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
+    kinds = [key for key in VALUE_KINDS if key in value]
+    if len(kinds) != 1:
+        found = ", ".join(kinds) or "none"
+        return [(f"a claim value needs exactly one of {', '.join(VALUE_KINDS)} (found: {found})",
+                 "e.g. value: {duration: 1h, approx: a-little-over}")]
+    kind, problems = kinds[0], []
+    if kind == "duration" and not _DURATION.match(str(value["duration"])):
+        problems.append((f"'{value['duration']}' is not a duration",
+                         "write hours, minutes and seconds as 1h, 74m, 1h30m or 90s"))
+    approx = value.get("approx", "exact")
+    if (approx == "between") != ("to" in value):
+        problems.append(("'between' and 'to' go together",
+                         "write approx: between with to: <upper end>, or neither"))
+    elif "to" in value:
+        problems.extend(_upper_end_problems(kind, str(value["to"])))
+    if "unit" in value and kind != "quantity":
+        problems.append(("'unit' belongs to a quantity", "remove unit, or use quantity:"))
+    if "weekday" in value and kind not in ("date", "datetime"):
+        problems.append(("'weekday' belongs to a date", "remove weekday, or use date:"))
+    if kind == "datetime" and value["datetime"].precision != "minute":
+        problems.append(("a datetime needs a time and zone, e.g. 2025-06-02T13:00+03:00",
+                         "use date: for a day, month or year"))
+    return problems
+
+
+def _upper_end_problems(kind: str, upper: str) -> list[tuple[str, str]]:
+    if kind == "duration" and not _DURATION.match(upper):
+        return [(f"'{upper}' is not a duration", "write the upper end as 1h, 74m, 1h30m")]
+    if kind in ("count", "quantity") and not re.match(r"^\d+(\.\d+)?$", upper):
+        return [(f"'{upper}' is not a number", "write the upper end in digits")]
+    if kind in ("date", "datetime"):
+        try:
+            parse_when(upper)
+        except WhenError as error:
+            return [(str(error), error.hint)]
+    return []
+
+
+def _check_period(checked: Checked) -> None:
+    info = checked.briefing
+    period = info.get("period") if info else None
+    if not isinstance(period, dict) or not period.get("start") or not period.get("end"):
+        return
+    if period["start"].sort_key > period["end"].sort_key:
+        checked.problems.append(Problem(
+            checked.briefing_path, period["_line"], period["_col"],
+            "the period ends before it starts", "swap start and end"))
