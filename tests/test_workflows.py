@@ -252,3 +252,49 @@ def test_issue_forms_are_well_formed(name):
         if item["type"] != "markdown":
             assert "id" in item, item
     assert (ISSUE_FORMS / "config.yml").exists()
+
+
+# --- the contributor guide's examples follow the format ---------------------------------
+
+GUIDE_SUPPORT = """\
+briefing:
+  title: "Contributor guide examples"
+  summary: "The YAML examples of docs/contributing.md, with the items they refer to."
+  period: {start: "2025-05-16", end: "2025-06-02"}
+  last_reviewed: "2025-06-03"
+sources:
+  - id: cgtn-2025-06-02
+    title: "Russia, Ukraine hold second round of direct talks in Istanbul"
+    publisher: CGTN
+    url: unknown
+    published: "2025-06-02"
+    language: en
+    kind: news-report
+actors:
+  - {id: hakan-fidan, name: Hakan Fidan, kind: person}
+  - {id: turkey, name: Turkey, kind: government}
+  - {id: interfax, name: Interfax, kind: outlet}
+  - {id: russian-delegation, name: Russian delegation, kind: delegation}
+  - {id: ukrainian-delegation, name: Ukrainian delegation, kind: delegation}
+places:
+  - {id: ciragan-palace, name: Çırağan Palace, kind: venue}
+"""
+
+
+def test_contributing_guide_examples_pass_the_checker(tmp_path):
+    guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", guide, re.DOTALL) if yaml.safe_load(b)]
+    assert len(blocks) >= 5, "expected examples for sources, facts, rounds, discrepancies"
+    folder = tmp_path / "briefings" / "guide-examples"
+    folder.mkdir(parents=True)
+    (folder / "support.yaml").write_text(GUIDE_SUPPORT, encoding="utf-8")
+    for number, block in enumerate(blocks):
+        (folder / f"example-{number}.yaml").write_text(block, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(tmp_path / "briefings")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
