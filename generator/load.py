@@ -60,6 +60,10 @@ def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     if problems:
         return None, problems
     try:
+        if "&" in text or "*" in text:  # cheap test first: the event scan costs a second parse
+            problems = _anchors_and_aliases(text, shown)
+            if problems:
+                return None, problems
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, shown)]
@@ -98,6 +102,26 @@ def _tab_indentation(text: str, shown: str) -> list[Problem]:
                 Problem(shown, number, indent.index("\t") + 1, "tab used for indentation",
                         "YAML indentation must use spaces; replace the tab with spaces")
             )
+    return problems
+
+
+def _anchors_and_aliases(text: str, shown: str) -> list[Problem]:
+    """Refuse anchors and aliases: fact files do not need them, and an "alias bomb"
+    (a few hundred bytes that expand to a billion nodes) must never reach later stages."""
+    problems = []
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            what = f"YAML alias '*{event.anchor}'"
+        elif getattr(event, "anchor", None):
+            what = f"YAML anchor '&{event.anchor}'"
+        else:
+            continue
+        mark = event.start_mark
+        problems.append(Problem(shown, mark.line + 1, mark.column + 1,
+                                f"{what}: anchors and aliases are not allowed in fact files",
+                                "write the value out in full where it is needed"))
+        if len(problems) == 10:
+            break
     return problems
 
 

@@ -26,6 +26,11 @@ SINGULAR = {
 _DURATION = re.compile(DURATION_PATTERN)
 
 
+def a(noun: str) -> str:
+    """The noun with its indefinite article: 'an actor', 'a round'."""
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 @dataclass(slots=True)
 class Checked:
     """A briefing's items as checked dicts, each tagged with the file it came from."""
@@ -95,7 +100,7 @@ def _register_ids(checked: Checked) -> None:
             kind, first_path, line, col = first
             checked.problems.append(Problem(
                 path, item["_line"], item["_col"],
-                f"duplicate id '{item['id']}': already used by a {SINGULAR[kind]} at "
+                f"duplicate id '{item['id']}': already used by {a(SINGULAR[kind])} at "
                 f"{first_path}:{line}:{col}",
                 "ids must be unique within a briefing; rename one of them"))
 
@@ -111,8 +116,8 @@ def _check_references(checked: Checked) -> None:
 def _reference_problem(ref: Reference, found: tuple | None, checked: Checked) -> Problem:
     wanted = " or ".join(SINGULAR[s] for s in ref.sections) or "item"
     if found:
-        message = f"'{ref.target}' is a {SINGULAR[found[0]]}, not a {wanted}"
-        return Problem(ref.path, ref.line, ref.col, message, f"give the id of a {wanted}")
+        message = f"'{ref.target}' is {a(SINGULAR[found[0]])}, not {a(wanted)}"
+        return Problem(ref.path, ref.line, ref.col, message, f"give the id of {a(wanted)}")
     known = [i for i, where in checked.ids.items() if not ref.sections or where[0] in ref.sections]
     label = f"known {SINGULAR[ref.sections[0]]} ids" if len(ref.sections) == 1 else "known ids"
     hint = did_you_mean(ref.target, known) or (

@@ -1,0 +1,151 @@
+"""The checker, from a contributor's side: broken files in, exact messages and exit codes out.
+
+Most cases are data: each `tests/check_cases/*.case` holds a description, the expected
+`expect:` error lines (path relative to the briefing folder) and `hint:` fragments,
+then the broken file after `---8<---`. Adding a case means adding a file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.pipeline import read_briefings
+
+HERE = Path(__file__).parent
+CASES = sorted((HERE / "check_cases").glob("*.case"))
+BASE = HERE / "fixtures" / "check" / "demo"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repo-like folder with `briefings/demo/` holding a valid briefing; cwd set there."""
+    shutil.copytree(BASE, tmp_path / "briefings" / "demo")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run_check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def parse_case(path: Path) -> tuple[list[str], list[str], str]:
+    header, _, body = path.read_text(encoding="utf-8").partition("---8<---\n")
+    lines = header.splitlines()
+    expects = [line.removeprefix("expect: ") for line in lines if line.startswith("expect: ")]
+    hints = [line.removeprefix("hint: ") for line in lines if line.startswith("hint: ")]
+    return expects, hints, body
+
+
+def test_base_fixture_is_clean(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_check(capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("ok: 1 briefings, 3 files")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_broken_file_is_reported_at_its_position(
+    case: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expects, hints, body = parse_case(case)
+    (workdir / "briefings" / "demo" / "bad.yaml").write_text(body, encoding="utf-8")
+    code, out, err = run_check(capsys)
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert code == 1
+    assert errors == [f"briefings/demo/{line}" for line in expects]
+    for hint in hints:
+        assert any(line.startswith("    hint: ") and hint in line for line in err.splitlines())
+    assert "Traceback" not in err + out
+    assert err.splitlines()[-1] == f"{len(expects)} error{'s' * (len(expects) != 1)} in 4 files."
+
+
+def test_every_error_of_a_run_is_reported(workdir: Path, capsys) -> None:
+    demo = workdir / "briefings" / "demo"
+    for name in ("unknown-source", "impossible-date", "duplicate-key"):
+        _, _, body = parse_case(HERE / "check_cases" / f"{name}.case")
+        (demo / f"{name}.yaml").write_text(body, encoding="utf-8")
+    code, _, err = run_check(capsys)
+    assert code == 1
+    # the id f1 is also used three times: two duplicate-id errors on top of the three cases
+    assert err.splitlines()[-1] == "5 errors in 6 files."
+
+
+def test_empty_file(workdir: Path, capsys) -> None:
+    (workdir / "briefings" / "demo" / "empty.yaml").write_text("# nothing yet\n")
+    code, _, err = run_check(capsys)
+    assert code == 1
+    assert err.splitlines()[0] == "briefings/demo/empty.yaml:1:1: error: file is empty"
+
+
+def test_file_that_is_not_utf8(workdir: Path, capsys) -> None:
+    data = "facts:\n  - id: f1\n    text: Caf\u00e9\n".encode("latin-1")
+    (workdir / "briefings" / "demo" / "latin.yaml").write_bytes(data)
+    code, _, err = run_check(capsys)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "briefings/demo/latin.yaml:3:14: error: file is not UTF-8 text (byte 0xe9 cannot be read)")
+
+
+def test_file_over_the_size_limit(workdir: Path, capsys) -> None:
+    big = "facts:\n" + "# padding padding padding padding padding padding padding\n" * 40_000
+    (workdir / "briefings" / "demo" / "big.yaml").write_text(big)
+    code, _, err = run_check(capsys)
+    assert code == 1
+    assert err.splitlines()[0].startswith("briefings/demo/big.yaml:1:1: error: file is ")
+    assert "over the limit of 2,097,152" in err
+
+
+def test_alias_bomb_is_refused_quickly(workdir: Path, capsys) -> None:
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    bomb = "facts:\n  - id: f1\n    text: x\n    citations: [wire-a]\n    actors:\n"
+    bomb += "".join(f"      - {line}\n" for line in levels)
+    (workdir / "briefings" / "demo" / "bomb.yaml").write_text(bomb)
+    code, _, err = run_check(capsys)
+    assert code == 1
+    assert "briefings/demo/bomb.yaml:6:13: error: YAML anchor '&a0'" in err
+    assert err.count("bomb.yaml") == 10  # stops listing after ten
+
+
+def test_usage_errors_exit_2(workdir: Path, capsys) -> None:
+    assert main(["check", "no-such-folder"]) == 2
+    assert "no briefings folder at no-such-folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--format", "xml"])
+    assert exit_info.value.code == 2
+
+
+def test_github_format_prints_annotations(workdir: Path, capsys) -> None:
+    _, _, body = parse_case(HERE / "check_cases" / "unknown-source.case")
+    (workdir / "briefings" / "demo" / "bad.yaml").write_text(body)
+    code, out, err = run_check(capsys, "--format", "github")
+    assert code == 1
+    assert out.splitlines() == [
+        "::error file=briefings/demo/bad.yaml,line=4,col=17,title=Fact-file error::"
+        "unknown source 'agency-z'%0Ahint: known source ids: paper-b, wire-a"
+    ]
+    assert "briefings/demo/bad.yaml:4:17: error: unknown source 'agency-z'" in err
+
+
+def test_yaml_11_traps_are_read_as_the_contributor_meant(workdir: Path) -> None:
+    """`no`, `13:00` and an unquoted date stay the text typed (YAML 1.2, as editors read it)."""
+    (workdir / "briefings" / "demo" / "traps.yaml").write_text(
+        "sources:\n"
+        "  - {id: wire-no, title: 2025-06-02, publisher: NO, url: unknown,\n"
+        "     published: 2025-06-02, language: no, kind: other}\n"
+        "claims:\n"
+        "  - id: c1\n    subject: round-1\n    property: scheduled-start\n"
+        "    reported: 13:00\n    citations: [wire-a]\n"
+    )
+    reading = read_briefings(Path("briefings"))
+    assert reading.problems == []
+    briefing = reading.briefings[0]
+    source = briefing.sources["wire-no"]
+    assert (source.title, source.publisher, source.language) == ("2025-06-02", "NO", "no")
+    assert source.published.precision == "day"
+    assert briefing.claims["c1"].reported == "13:00"
