@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.load import LoadedFile, display_path, find_fact_files, load_file
+from generator.load import LoadedFile, display_path, find_fact_files, gc_paused, load_file
 from generator.model import Briefing
 from generator.problems import BriefingError, Problem
 from generator.resolve import build_briefing
@@ -36,6 +36,12 @@ def read_briefings(root: Path, cwd: Path | None = None) -> Reading:
     if not root.is_dir():
         raise FileNotFoundError(f"no briefings folder at {root}")
     reading = Reading()
+    with gc_paused():
+        _read_root(root, cwd, reading)
+    return reading
+
+
+def _read_root(root: Path, cwd: Path | None, reading: Reading) -> None:
     for stray in sorted(p for p in root.glob("*.y*ml") if p.is_file()):
         reading.problems.append(Problem(
             display_path(stray, cwd), 1, 1, "fact file outside a briefing folder",
@@ -44,7 +50,6 @@ def read_briefings(root: Path, cwd: Path | None = None) -> Reading:
         paths = find_fact_files(folder)
         if paths:
             _read_folder(folder, paths, root, cwd, reading)
-    return reading
 
 
 def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
