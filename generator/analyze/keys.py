@@ -1,0 +1,142 @@
+"""A reading reduced to what comparison needs: an interval of amounts, of days, of moments,
+or a name. Equal keys agree, so claims are grouped by key before any comparison."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from generator.analyze import wording
+from generator.analyze.names import name_key
+from generator.analyze.phrases import Reading
+from generator.analyze.ranges import Interval, value_range
+from generator.model import When
+
+ABOUT_TIME = timedelta(minutes=30)  # "about 13:00": half an hour either way
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A count, duration (minutes) or quantity with its unit."""
+
+    kind: str
+    unit: str | None
+    interval: Interval
+
+
+@dataclass(frozen=True, slots=True)
+class Days:
+    """Whole days from `first` to `last`, or only a weekday when no day is known."""
+
+    first: date | None
+    last: date | None
+    weekday: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """Instants from `first` to `last` (None: open-ended); `stated` keeps the source's zone."""
+
+    first: datetime | None
+    last: datetime | None
+    stated: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name folded for comparison, with the briefing ids its aliases point to."""
+
+    text: str
+    entities: frozenset[str]
+    shown: str
+
+
+Key = Amount | Days | Moment | Name
+
+
+def key_of(reading: Reading, tolerance: float, aliases: dict[str, frozenset[str]]
+           ) -> Key | None:
+    """The comparable form of a reading, or None when it has nothing to compare."""
+    value = reading.value
+    if value.kind in ("count", "duration", "quantity"):
+        interval = value_range(value, tolerance, reading.margin)
+        unit = name_key(value.unit) if value.unit and value.kind == "quantity" else None
+        return Amount(value.kind, unit, interval) if interval else None
+    if value.kind in ("date", "datetime"):
+        if value.when is None:
+            return Days(None, None, value.weekday) if value.weekday else None
+        return when_key(value.when, value.approx)
+    if value.kind == "choice" and value.choice:
+        text = name_key(value.choice)
+        return Name(text, aliases.get(text, frozenset()), value.choice.strip())
+    return None
+
+
+def when_key(when: When, approx: str = "exact") -> Days | Moment:
+    """Days for dates, months, years and date intervals; Moment for times with a zone."""
+    start, end = when.start, when.end
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        return _moment(start, end, approx)
+    return Days(local_day(start), local_day(end))
+
+
+def local_day(value: date | datetime) -> date:
+    """The calendar day of a date, or of a moment in the zone it was given in."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _moment(start: datetime, end: datetime, approx: str) -> Moment:
+    if approx == "about":
+        return Moment(start - ABOUT_TIME, end + ABOUT_TIME, start)
+    if approx in ("over", "at-least", "a-little-over"):
+        return Moment(start, None, start)
+    if approx in ("under", "at-most", "a-little-under"):
+        return Moment(None, end, start)
+    return Moment(start, end, start)
+
+
+def describe(key: Key) -> str:
+    """What a key allows, in words: '60–75 min', '41 or more', 'Sunday 1 June 2025'."""
+    if isinstance(key, Amount):
+        return _describe_amount(key)
+    if isinstance(key, Days):
+        if key.first is None or key.last is None:
+            return f"a {wording.weekday(key.weekday or '')}, no date given"
+        return wording.days(key.first, key.last)
+    if isinstance(key, Moment):
+        return _describe_moment(key)
+    return wording.quote(key.shown)
+
+
+def _describe_amount(key: Amount) -> str:
+    iv = key.interval
+    scale, unit = _display_unit(key)
+    lo, hi = wording.number(iv.lo / scale), wording.number(iv.hi / scale)
+    if math.isinf(iv.hi):
+        text = f"over {lo}" if iv.lo_open else f"{lo} or more"
+    elif iv.lo <= 0 and (iv.lo < 0 or key.kind != "quantity") and iv.hi > 0:
+        text = f"under {hi}" if iv.hi_open else f"up to {hi}"
+    elif iv.lo == iv.hi:
+        text = lo
+    else:
+        text = f"{lo}–{hi}"
+    return f"{text} {unit}".rstrip()
+
+
+def _display_unit(key: Amount) -> tuple[float, str]:
+    if key.kind == "duration":
+        top = key.interval.hi if math.isfinite(key.interval.hi) else key.interval.lo
+        return (1440.0, "days") if top >= 2880 else (1.0, "min")
+    return 1.0, key.unit or ""
+
+
+def _describe_moment(key: Moment) -> str:
+    zone = key.stated.tzinfo
+    if key.first is None and key.last is not None:
+        return f"{wording.moment(key.last.astimezone(zone))} or earlier"
+    if key.last is None:
+        return f"{wording.moment(key.stated)} or later"
+    if key.first.astimezone(zone) < key.stated:
+        return f"about {wording.moment(key.stated)}"
+    return wording.moment(key.stated)
