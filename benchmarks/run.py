@@ -1,0 +1,435 @@
+"""Benchmarks: check, generate, detect and build synthetic briefings of several sizes.
+
+    python benchmarks/run.py [--sizes 1000,10000,50000] [--json OUT]
+
+For each size it writes a synthetic briefing (benchmarks/synth.py) into a temporary
+folder and measures, each step on its own so that one failure does not stop the rest:
+the checker (subprocess) next to PyYAML's C loader alone on the same files, the
+generator in one process (read + analyze + render, in a child process so its memory is
+its own), and a full `mkdocs build` with the project's settings (wall time, peak memory,
+site size, search index, largest page). The istanbul-2025 briefing gets a row too.
+It prints Markdown tables (measurements, targets, growth) and writes JSON.
+See benchmarks/README.md for what each column means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import yaml
+from siteconfig import write_build_config
+from synth import write_synthetic_briefing
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_JSON = REPO / "benchmarks" / "out" / "results.json"
+MB = 1_000_000
+REFERENCE = 10_000  # the size the absolute targets are set for
+Row = dict[str, Any]
+
+
+# ---------------------------------------------------------------- subprocesses
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    seconds: float
+    peak_mb: float  # the child's maximum resident set size
+    returncode: int
+    log: Path
+
+
+def run_measured(cmd: list[str], log: Path, timeout: float) -> Measured:
+    """Run `cmd` from the repo root, output to `log`; wall time and the child's own peak RSS.
+
+    `os.wait4` returns the resource usage of exactly this child (what `/usr/bin/time -v`
+    reports), unlike RUSAGE_CHILDREN, which is the maximum over every child so far.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, env=env)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    return Measured(seconds, usage.ru_maxrss * scale / MB, proc.returncode, log)
+
+
+class StepFailed(RuntimeError):
+    pass
+
+
+def tail(log: Path, lines: int = 8) -> str:
+    return "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+
+
+def require_success(result: Measured, what: str) -> None:
+    if result.returncode != 0:
+        raise StepFailed(f"{what} exited {result.returncode}: {tail(result.log)}")
+
+
+# ---------------------------------------------------------------- the steps
+
+
+def yaml_files(briefings_dir: Path) -> list[Path]:
+    return sorted(briefings_dir.rglob("*.yaml"))
+
+
+def step_parse(briefings_dir: Path, repeat: int) -> Row:
+    """PyYAML's C loader alone on every file: the floor for any checker."""
+    files = yaml_files(briefings_dir)
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for path in files:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        best = min(best, time.perf_counter() - start)
+    size = sum(p.stat().st_size for p in files)
+    return {"files": len(files), "yaml_mb": size / MB, "parse_s": best}
+
+
+def step_check(briefings_dir: Path, work: Path, repeat: int, timeout: float) -> Row:
+    """`python -m generator check`, as a contributor or CI runs it (start-up included)."""
+    cmd = [sys.executable, "-m", "generator", "check", str(briefings_dir)]
+    runs = [run_measured(cmd, work / "check.log", timeout) for _ in range(repeat)]
+    for result in runs:
+        require_success(result, "check")
+    return {"check_s": min(r.seconds for r in runs), "check_peak_mb": runs[0].peak_mb}
+
+
+def step_generator(briefings_dir: Path, work: Path, repeat: int, timeout: float) -> Row:
+    """read_briefings + analyze + render_briefing, timed inside one child process."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--generator-only", str(briefings_dir)]
+    best: Row | None = None
+    for _ in range(repeat):
+        result = run_measured(cmd, work / "generator.log", timeout)
+        require_success(result, "generator")
+        lines = result.log.read_text(encoding="utf-8").splitlines()
+        row = json.loads(lines[-1]) | {"generator_peak_mb": result.peak_mb}
+        if best is None or row["generator_s"] < best["generator_s"]:
+            best = row
+    assert best is not None
+    return best
+
+
+def measure_generator(briefings_dir: Path) -> Row:
+    """In this process: the generator's stages on every briefing (run in the child)."""
+    from generator.analyze import analyze
+    from generator.pipeline import read_briefings
+    from generator.render import render_briefing
+
+    start = time.perf_counter()
+    reading = read_briefings(briefings_dir)
+    read_done = time.perf_counter()
+    if reading.problems:
+        raise SystemExit(f"{len(reading.problems)} problems: {reading.problems[0]}")
+    analyses = [analyze(b) for b in reading.briefings]
+    detect_done = time.perf_counter()
+    pages = [p for b, a in zip(reading.briefings, analyses, strict=True)
+             for p in render_briefing(b, a)]
+    render_done = time.perf_counter()
+    return {
+        "facts": sum(len(b.facts) for b in reading.briefings),
+        "claims": sum(len(b.claims) for b in reading.briefings),
+        "findings": sum(len(a.discrepancies) for a in analyses),
+        "single_source": sum(len(a.single_source) for a in analyses),
+        "coverage_gaps": sum(len(a.coverage_gaps) for a in analyses),
+        "pages": len(pages),
+        "markdown_mb": sum(len(p.content.encode()) for p in pages) / MB,
+        "read_s": read_done - start,
+        "detect_s": detect_done - read_done,
+        "render_s": render_done - detect_done,
+        "generator_s": render_done - start,
+    }
+
+
+def step_build(briefings_dir: Path, work: Path, timeout: float, keep: bool) -> Row:
+    """A whole `mkdocs build` with the project's settings, then the site's sizes."""
+    config = write_build_config(REPO, work, briefings_dir)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config)]
+    result = run_measured(cmd, work / "build.log", timeout)
+    warnings = sum(1 for line in result.log.read_text(encoding="utf-8", errors="replace")
+                   .splitlines() if line.startswith("WARNING"))
+    row = {"build_s": result.seconds, "build_peak_mb": result.peak_mb, "build_warnings": warnings}
+    require_success(result, "mkdocs build")
+    row |= site_metrics(work / "site")
+    if not keep:
+        shutil.rmtree(work / "site", ignore_errors=True)
+    return row
+
+
+def site_metrics(site: Path) -> Row:
+    total, html, largest, largest_path = 0, 0, 0, ""
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            html += 1
+            if size > largest:
+                largest, largest_path = size, path.relative_to(site).as_posix()
+    index = site / "search" / "search_index.json"
+    return {"site_mb": total / MB, "html_pages": html,
+            "search_index_mb": index.stat().st_size / MB if index.exists() else None,
+            "largest_page": largest_path, "largest_page_mb": largest / MB}
+
+
+# ---------------------------------------------------------------- one row
+
+
+def attempt(row: Row, name: str, action: Callable[[], Row]) -> None:
+    """Run one step; on failure record why in the row and carry on with the next."""
+    started = time.perf_counter()
+    try:
+        row.update(action())
+    except (Exception, SystemExit) as error:
+        row["errors"][name] = f"{type(error).__name__}: {error}"
+    print(f"  [{row['name']}] {name}: {time.perf_counter() - started:.1f} s"
+          + (" FAILED" if name in row["errors"] else ""), file=sys.stderr)
+
+
+def measure(name: str, size: int | None, briefings_dir: Path, work: Path,
+            args: argparse.Namespace) -> Row:
+    """Every measurement for one briefings folder (for a synthetic one, write it first)."""
+    row: Row = {"name": name, "size": size, "errors": {}, "load_before": os.getloadavg()[0]}
+    if size is not None:
+        def generate() -> Row:
+            start = time.perf_counter()
+            write_synthetic_briefing(briefings_dir, size, args.seed)
+            return {"synth_s": time.perf_counter() - start}
+        attempt(row, "synth", generate)
+    attempt(row, "parse", lambda: step_parse(briefings_dir, args.repeat))
+    attempt(row, "check", lambda: step_check(briefings_dir, work, args.repeat, args.timeout))
+    attempt(row, "generator",
+            lambda: step_generator(briefings_dir, work, args.repeat, args.timeout))
+    attempt(row, "build", lambda: step_build(briefings_dir, work, args.timeout, args.keep))
+    if row.get("generator_s") and row.get("build_s"):
+        row["generator_share"] = row["generator_s"] / row["build_s"]
+    if row.get("check_s") and row.get("parse_s"):
+        row["check_vs_parse"] = row["check_s"] / row["parse_s"]
+    return row
+
+
+# ---------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    key: str
+    label: str
+    field: str
+    limit: float
+    at_reference_only: bool = False  # only judged on the 10,000-fact row
+    inclusive: bool = False  # `<=` rather than `<`
+    from_reference: bool = False  # judged on synthetic rows of 10,000 facts and more
+
+    def applies(self, row: Row) -> bool:
+        size = row["size"]
+        if self.at_reference_only:
+            return size == REFERENCE
+        return not self.from_reference or (size is not None and size >= REFERENCE)
+
+
+TARGETS = (
+    Target("check_vs_parse", "check ≤ 3× parse (≥10k)", "check_vs_parse", 3, inclusive=True,
+           from_reference=True),
+    Target("check_10k", "check < 2 s (10k)", "check_s", 2, at_reference_only=True),
+    Target("share", "generator < 20% of build", "generator_share", 0.2),
+    Target("detect_10k", "detection < 1 s (10k)", "detect_s", 1, at_reference_only=True),
+    Target("build_10k", "build < 60 s (10k)", "build_s", 60, at_reference_only=True),
+    Target("site", "site < 200 MB", "site_mb", 200),
+    Target("search", "search index < 5 MB", "search_index_mb", 5),
+    Target("page", "largest page < 1 MB", "largest_page_mb", 1),
+)
+GROWTH = (("build_s", "build"), ("build_peak_mb", "build peak memory"),
+          ("generator_s", "generator time"))
+GROWTH_SLACK = 1.1  # 10 % above linear: 5.5x for 5x the facts, 11x for 10x
+
+
+def judge(row: Row) -> dict[str, Row | None]:
+    """Each target: value, limit and pass, or None where it does not apply to this row."""
+    out: dict[str, Row | None] = {}
+    for t in TARGETS:
+        if not t.applies(row):
+            out[t.key] = None
+            continue
+        value = row.get(t.field)
+        ok = value is not None and (value <= t.limit if t.inclusive else value < t.limit)
+        out[t.key] = {"value": value, "limit": t.limit, "pass": ok}
+    return out
+
+
+def growth(rows: list[Row]) -> list[Row]:
+    """Ratios between consecutive synthetic sizes, against near-linear limits."""
+    sized = sorted((r for r in rows if r["size"]), key=lambda r: r["size"])
+    out = []
+    for small, large in pairwise(sized):
+        factor = large["size"] / small["size"]
+        for field, label in GROWTH:
+            a, b = small.get(field), large.get(field)
+            ratio = b / a if a and b else None
+            limit = GROWTH_SLACK * factor
+            out.append({"from": small["size"], "to": large["size"], "metric": label,
+                        "ratio": ratio, "limit": limit,
+                        "pass": ratio is not None and ratio <= limit})
+    return out
+
+
+# ---------------------------------------------------------------- output
+
+
+def fmt(value: Any, digits: int = 2, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}{unit}"
+    return f"{value:,}{unit}" if isinstance(value, int) else str(value)
+
+
+MEASURE_COLUMNS = (
+    ("facts", "facts", 0, ""), ("claims", "claims", 0, ""), ("yaml_mb", "YAML", 1, " MB"),
+    ("parse_s", "C parse", 2, " s"), ("check_s", "check", 2, " s"),
+    ("check_vs_parse", "check/parse", 1, "×"),
+    ("read_s", "read", 2, " s"), ("detect_s", "detect", 2, " s"),
+    ("render_s", "render", 2, " s"), ("pages", "pages", 0, ""),
+    ("build_s", "build", 1, " s"), ("build_peak_mb", "build peak", 0, " MB"),
+    ("site_mb", "site", 1, " MB"), ("html_pages", "HTML files", 0, ""),
+    ("search_index_mb", "search index", 2, " MB"), ("largest_page_mb", "largest page", 2, " MB"),
+)
+
+
+def table(header: list[str], body: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cells) + " |" for cells in body]
+    return "\n".join(lines)
+
+
+def measurements_table(rows: list[Row]) -> str:
+    body = [[r["name"], *(fmt(r.get(k), d, u) for k, _, d, u in MEASURE_COLUMNS)] for r in rows]
+    return table(["briefing", *(label for _, label, _, _ in MEASURE_COLUMNS)], body)
+
+
+def verdict(cell: Row | None, digits: int = 2) -> str:
+    if cell is None:
+        return "–"
+    if cell["value"] is None:
+        return "no data"
+    return f"{'pass' if cell['pass'] else 'FAIL'} ({fmt(cell['value'], digits)})"
+
+
+def targets_table(rows: list[Row]) -> str:
+    body = [[r["name"], *(verdict(r["targets"][t.key]) for t in TARGETS)] for r in rows]
+    return table(["briefing", *(t.label for t in TARGETS)], body)
+
+
+def growth_table(steps: list[Row]) -> str:
+    body = [[f"{s['from']:,} → {s['to']:,}", s["metric"], fmt(s["ratio"], 2, "×"),
+             f"≤ {s['limit']:.1f}×", "pass" if s["pass"] else "FAIL"] for s in steps]
+    return table(["facts", "metric", "growth", "limit", "result"], body)
+
+
+def first_and_last(message: str) -> str:
+    lines = [line.strip() for line in message.splitlines() if line.strip()] or [""]
+    return lines[0] if len(lines) == 1 else f"{lines[0]} … {lines[-1]}"
+
+
+def errors_text(rows: list[Row]) -> str:
+    lines = [f"- {r['name']} / {step}: {first_and_last(message)}"
+             for r in rows for step, message in r["errors"].items()]
+    return "\n".join(["Errors:", *lines]) if lines else "No step failed."
+
+
+def report(rows: list[Row], steps: list[Row]) -> str:
+    parts = ["## Measurements", measurements_table(rows), "## Targets", targets_table(rows)]
+    if steps:
+        parts += ["## Growth", growth_table(steps)]
+    parts.append(errors_text(rows))
+    return "\n\n".join(parts)
+
+
+# ---------------------------------------------------------------- main
+
+
+def run_all(args: argparse.Namespace, root: Path) -> list[Row]:
+    rows = []
+    for size in args.sizes:
+        work = root / f"synthetic-{size}"
+        work.mkdir(parents=True, exist_ok=True)
+        rows.append(measure(f"synthetic-{size}", size, work / "briefings", work, args))
+        if not args.keep:
+            shutil.rmtree(work / "briefings", ignore_errors=True)
+    if not args.skip_istanbul:
+        work = root / "istanbul"
+        work.mkdir(parents=True, exist_ok=True)
+        rows.append(measure("istanbul-2025", None, REPO / "briefings", work, args))
+    for row in rows:
+        row["targets"] = judge(row)
+    return rows
+
+
+def machine() -> Row:
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "cpus": os.cpu_count(), "pyyaml": yaml.__version__,
+            "libyaml": getattr(yaml, "__with_libyaml__", False),
+            "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,50000",
+                        type=lambda s: [int(x) for x in s.split(",") if x],
+                        help="comma-separated fact counts (default 1000,10000,50000)")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write JSON")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run parse, check and generator N times and keep the fastest")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds per subprocess")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="work in DIR and keep the briefings and sites there")
+    parser.add_argument("--skip-istanbul", action="store_true")
+    parser.add_argument("--generator-only", type=Path, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.generator_only:
+        print(json.dumps(measure_generator(args.generator_only)))
+        return 0
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        rows = run_all(args, args.keep.resolve())
+    else:
+        with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+            rows = run_all(args, Path(tmp))
+    steps = growth(rows)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"machine": machine(), "rows": rows, "growth": steps},
+                                    indent=2, default=str), encoding="utf-8")
+    print(report(rows, steps))
+    print(f"\nJSON: {args.json}", file=sys.stderr)
+    return 1 if any(r["errors"] for r in rows) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""The benchmarks' synthetic briefing is a valid briefing: the checker accepts it and
+`mkdocs build --strict` builds it with the project's settings (at a small size, so fast)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+BENCHMARKS = REPO / "benchmarks"
+FACTS = 200
+SECTIONS = {"briefing", "sources", "actors", "places", "issues", "rounds", "facts",
+            "documents", "positions", "claims", "discrepancies"}
+
+
+def load_benchmark_module(name: str) -> ModuleType:
+    """Import `benchmarks/<name>.py` (benchmarks is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+synth = load_benchmark_module("synth")
+siteconfig = load_benchmark_module("siteconfig")
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+@pytest.fixture(scope="module")
+def briefings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A briefings folder holding one synthetic briefing, written by the CLI."""
+    root = tmp_path_factory.mktemp("synthetic") / "briefings"
+    result = run(str(BENCHMARKS / "synth.py"), "--facts", str(FACTS), "--out", str(root))
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_synthetic_briefing_is_deterministic(tmp_path: Path, briefings: Path) -> None:
+    again = synth.write_synthetic_briefing(tmp_path, FACTS)
+    first = briefings / f"synthetic-{FACTS}"
+    names = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert names == sorted(p.relative_to(again) for p in again.rglob("*.yaml"))
+    assert all((first / n).read_bytes() == (again / n).read_bytes() for n in names)
+
+
+def test_synthetic_briefing_has_every_section_and_the_schema_line(briefings: Path) -> None:
+    found: set[str] = set()
+    for path in (briefings / f"synthetic-{FACTS}").rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema="), path
+        found |= set(yaml.load(text, Loader=yaml.CSafeLoader))
+    assert found == SECTIONS
+
+
+def test_synthetic_briefing_passes_the_checker(briefings: Path) -> None:
+    result = run("-m", "generator", "check", str(briefings))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_synthetic_briefing_builds_with_mkdocs_strict(tmp_path: Path, briefings: Path) -> None:
+    config = siteconfig.write_build_config(REPO, tmp_path, briefings)
+    result = run("-m", "mkdocs", "build", "--strict", "-f", str(config))
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = tmp_path / "site" / f"synthetic-{FACTS}" / "index.html"
+    assert home.exists(), sorted(p.name for p in (tmp_path / "site").iterdir())
