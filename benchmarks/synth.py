@@ -552,11 +552,11 @@ def fmt_duration(minutes: int) -> str:
 def duration_phrase(minutes: int, rng: random.Random) -> Phrase:
     h, m = divmod(minutes, 60)
     form = rng.randrange(5)
-    if form == 0 and h and 0 < m <= 25:
+    if form == 0 and h and 0 < m <= h * 12:  # within the quarter "a little" allows
         value = {"duration": f"{h}h", "approx": "a-little-over"}
         return Phrase(f"a little over {hours(h)}", value, True)
-    if form == 1 and round(minutes / 60) >= 1:
-        r = round(minutes / 60)
+    r = round(minutes / 60)
+    if form == 1 and r >= 1 and abs(r * 60 - minutes) <= r * 9:  # within "about" (20 %)
         return Phrase(f"about {hours(r)}", {"duration": f"{r}h", "approx": "about"}, True)
     if form == 2 and minutes > 15:
         lower = (minutes - 1) // 15 * 15
@@ -587,7 +587,7 @@ def count_phrase(n: int, rng: random.Random) -> Phrase:
 
 
 def quantity_phrase(q: float, rng: random.Random) -> Phrase:
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 and abs(round(q) - q) <= 0.15 * q:
         value = {"quantity": round(q), "unit": "km", "approx": "about"}
         return Phrase(f"about {round(q)} kilometres", value)
     return Phrase(f"{q} km", {"quantity": q, "unit": "km"})
