@@ -1,10 +1,44 @@
-"""Discrepancy analysis: compares claims across sources (stub until implemented)."""
+"""Discrepancy analysis: compares claims across sources, flags weekday mismatches,
+single-source claims and coverage gaps, and merges the editors' recorded discrepancies.
+
+Modules, one concern each: `phrases` (English phrasing -> value), `readings` (claim ->
+value), `ranges` (value -> interval), `names` (folding and aliases), `keys` (comparable
+forms), `compare` (two keys -> verdict), `detect`, `coverage`, `recorded` (findings),
+`report` (text and JSON output). The rules are in docs/reference/discrepancy-rules.md.
+"""
 
 from __future__ import annotations
 
-from generator.model import Analysis, Briefing
+from generator.analyze.context import Context
+from generator.analyze.coverage import coverage_gaps
+from generator.analyze.detect import conflicts, group_claims, single_sources, weekday_mismatches
+from generator.analyze.readings import unreadable_claims
+from generator.analyze.recorded import merge_recorded
+from generator.model import Analysis, Briefing, Finding
+
+__all__ = ["analyze", "unreadable_claims"]
 
 
 def analyze(briefing: Briefing) -> Analysis:
     """Every discrepancy, single-source claim and coverage gap in a briefing."""
-    return Analysis()
+    ctx = Context.of(briefing)
+    groups = group_claims(briefing)
+    detected = conflicts(groups, ctx) + weekday_mismatches(briefing, ctx)
+    discrepancies = sorted(merge_recorded(detected, ctx),
+                           key=lambda f: (f.subject, f.property or "", f.id))
+    analysis = Analysis(discrepancies=discrepancies,
+                        single_source=single_sources(groups, ctx),
+                        coverage_gaps=coverage_gaps(briefing, ctx.labels))
+    _unique_ids(analysis.discrepancies + analysis.single_source + analysis.coverage_gaps)
+    return analysis
+
+
+def _unique_ids(findings: list[Finding]) -> None:
+    """Suffix -2, -3… to an id already taken (ids made of hyphenated ids can collide)."""
+    taken: set[str] = set()
+    for finding in findings:
+        base, n = finding.id, 1
+        while finding.id in taken:
+            n += 1
+            finding.id = f"{base}-{n}"
+        taken.add(finding.id)

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from generator.analyze.names import fold
 from generator.model import ClaimValue, When
@@ -75,9 +76,19 @@ _FRACTIONS = (
 )
 
 
-def _phrases(table: dict[str, tuple[str, ...]]) -> tuple[tuple[tuple[str, ...], str], ...]:
-    pairs = [(tuple(p.split()), approx) for approx, ps in table.items() for p in ps]
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+Phrases = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def _phrases(table: dict[str, tuple[str, ...]]) -> Phrases:
+    """Qualifier phrases by their first word, longest first: 'a little over' before 'a'."""
+    index: Phrases = {}
+    for approx, phrases in table.items():
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            index.setdefault(words[0], []).append((words, approx))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
 
 
 _PREFIXES = _phrases({
@@ -104,6 +115,8 @@ _SUFFIXES = _phrases({
     "a-little-over": ("odd",),
 })
 
+_STARTERS = {*_PREFIXES, *_SMALL, *_ARTICLES, "half", "between", "from"}  # words an amount
+# can begin with: other start positions are skipped without trying them
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|%")
 _DIGIT_DASH = re.compile(r"(\d)\s*-\s*(\d)")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -118,6 +131,7 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}\b(?:,?
 _MONTH_DAY = re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?")
 
 
+@lru_cache(maxsize=16384)
 def read_phrase(text: str) -> Reading | None:
     """The value a phrase states, or None when it cannot be read with confidence."""
     folded = fold(text)
@@ -128,7 +142,7 @@ def read_phrase(text: str) -> Reading | None:
     for start, tok in enumerate(toks):
         if start and toks[start - 1] in _MONTHS:  # "February 2022" is a year, not a count
             break
-        reading = _read_from(toks, start)
+        reading = _read_from(toks, start) if tok in _STARTERS or tok[0].isdigit() else None
         if reading is not None:
             return reading
         if tok[0].isdigit():  # the first number has been tried: text before it was filler
@@ -138,7 +152,11 @@ def read_phrase(text: str) -> Reading | None:
 
 def named_weekday(text: str) -> str | None:
     """The one weekday a phrase names ("on Sunday" -> "sunday"), or None."""
-    found = {tok for tok in tokenize(fold(text)) if tok in WEEKDAYS}
+    return _weekday_in(fold(text))
+
+
+def _weekday_in(folded: str) -> str | None:
+    found = {tok for tok in tokenize(folded) if tok in WEEKDAYS}
     return found.pop() if len(found) == 1 else None
 
 
@@ -152,7 +170,7 @@ def tokenize(folded: str) -> list[str]:
 
 def _read_date(folded: str) -> Reading | bool | None:
     """A date or moment named in the text; False when the text names no date at all."""
-    weekday = named_weekday(folded)
+    weekday = _weekday_in(folded)
     if m := _ISO_MOMENT.search(folded):
         zone = "+00:00" if m[3] == "z" else m[3]
         moment = datetime.fromisoformat(f"{m[1]}T{m[2]}{zone}")
@@ -190,7 +208,7 @@ def _real_date(year: int, month: int, day: int) -> date | bool:
 
 
 def _weekday_reading(folded: str) -> Reading | None:
-    weekday = named_weekday(folded)
+    weekday = _weekday_in(folded)
     return Reading(ClaimValue(kind="date", weekday=weekday)) if weekday else None
 
 
@@ -383,9 +401,8 @@ def _at(toks: list[str], i: int, *words: str) -> bool:
     return i < len(toks) and toks[i] in words
 
 
-def _match(toks: list[str], i: int, table: tuple[tuple[tuple[str, ...], str], ...]
-           ) -> tuple[str | None, int]:
-    for words, approx in table:
+def _match(toks: list[str], i: int, table: Phrases) -> tuple[str | None, int]:
+    for words, approx in table.get(toks[i], ()) if i < len(toks) else ():
         if tuple(toks[i:i + len(words)]) == words:
             return approx, i + len(words)
     return None, i

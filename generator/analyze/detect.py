@@ -1,0 +1,172 @@
+"""Find conflicts, weekday mismatches and single-source claims.
+
+Claims are grouped by (subject, property) and, within a group, by key (claims that allow
+exactly the same values). Only distinct keys of one group are compared, amounts by a
+sweep over their sorted intervals, so the work grows with the number of claims and the
+number of conflicts found, never with all pairs of the briefing. A group with more than
+MAX_PAIRWISE distinct values is reported once, as a whole, so that the output stays
+linear too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.analyze import wording
+from generator.analyze.compare import Outcome, compare, weekday_mismatch
+from generator.analyze.context import Context
+from generator.analyze.keys import Amount, Key
+from generator.analyze.labels import property_label
+from generator.model import Briefing, Claim, Finding
+
+Group = tuple[str, str]  # (subject, property)
+MAX_PAIRWISE = 8  # distinct values in a group listed pair by pair; beyond, one finding
+
+
+@dataclass(slots=True)
+class Detected:
+    """A detected finding and the claims on each side: an editor's discrepancy that names
+    a claim from each side reviews it."""
+
+    finding: Finding
+    sides: tuple[frozenset[str], frozenset[str]]
+
+
+def group_claims(briefing: Briefing) -> dict[Group, list[Claim]]:
+    """Claims by (subject, property), groups and claims in id order."""
+    groups: dict[Group, list[Claim]] = {}
+    for _, claim in sorted(briefing.claims.items()):
+        groups.setdefault((claim.subject, claim.property), []).append(claim)
+    return dict(sorted(groups.items()))
+
+
+def conflicts(groups: dict[Group, list[Claim]], ctx: Context) -> list[Detected]:
+    """One finding per pair of incompatible values reported by different sources; a group
+    with more than MAX_PAIRWISE distinct values gets one finding for the whole group."""
+    found: list[Detected] = []
+    for (subject, prop), claims in groups.items():
+        buckets: dict[Key, list[Claim]] = {}
+        for claim in claims:
+            key = ctx.keys.get(claim.id)
+            if key is not None:
+                buckets.setdefault(key, []).append(claim)
+        if len(buckets) < 2 or len({ctx.sources[c.id] for c in claims}) < 2:
+            continue
+        pairs = ((buckets[a], buckets[b], outcome)
+                 for a, b, outcome in conflicting_pairs(list(buckets))
+                 if across_sources(buckets[a], buckets[b], ctx))
+        if len(buckets) <= MAX_PAIRWISE:
+            found.extend(_conflict(subject, prop, *pair, ctx) for pair in pairs)
+        elif (example := next(pairs, None)) is not None:
+            found.append(_scattered(subject, prop, list(buckets.values()), example, ctx))
+    return found
+
+
+def conflicting_pairs(keys: list[Key]) -> Iterator[tuple[Key, Key, Outcome]]:
+    """Every pair of keys that conflict: amounts by a sweep, the rest pair by pair."""
+    amounts = [key for key in keys if isinstance(key, Amount)]
+    others = [key for key in keys if not isinstance(key, Amount)]
+    yield from _amount_conflicts(amounts)
+    for n, a in enumerate(others):
+        for b in others[n + 1:]:
+            outcome = compare(a, b)
+            if outcome is not None and outcome.conflict:
+                yield a, b, outcome
+
+
+def _amount_conflicts(amounts: list[Amount]) -> Iterator[tuple[Key, Key, Outcome]]:
+    """Sorted by lower end, the keys that start at or after a key's upper end are the only
+    candidates: only those are compared."""
+    scales: dict[tuple[str, str | None], list[Amount]] = {}
+    for key in amounts:
+        scales.setdefault((key.kind, key.unit), []).append(key)
+    for keys in scales.values():
+        ordered = sorted(keys, key=lambda k: (k.interval.lo, k.interval.lo_open))
+        starts = [k.interval.lo for k in ordered]
+        seen: set[tuple[int, int]] = set()
+        for a in keys:
+            for b in ordered[bisect_left(starts, a.interval.hi):]:
+                pair = (min(id(a), id(b)), max(id(a), id(b)))
+                if b is a or pair in seen or a.interval.overlaps(b.interval):
+                    continue
+                seen.add(pair)
+                yield a, b, Outcome(True, "the ranges do not overlap")
+
+
+def across_sources(side_a: list[Claim], side_b: list[Claim], ctx: Context) -> bool:
+    """False only when every claim on both sides cites the very same sources."""
+    return len({ctx.sources[claim.id] for claim in side_a + side_b}) > 1
+
+
+def _conflict(subject: str, prop: str, side_a: list[Claim], side_b: list[Claim],
+              outcome: Outcome, ctx: Context) -> Detected:
+    if side_b[0].id < side_a[0].id:
+        side_a, side_b = side_b, side_a
+    claims = side_a + side_b
+    finding = Finding(
+        id=f"conflict-{side_a[0].id}-{side_b[0].id}", kind="conflict", origin="detected",
+        title=ctx.labels.title(subject, prop), subject=subject, property=prop,
+        explanation=f"{ctx.stated(side_a)}; {ctx.stated(side_b)}: {outcome.reason}.",
+        claims=sorted(claim.id for claim in claims), sources=_sources(claims, ctx))
+    return Detected(finding, (frozenset(c.id for c in side_a), frozenset(c.id for c in side_b)))
+
+
+def _scattered(subject: str, prop: str, sides: list[list[Claim]],
+               example: tuple[list[Claim], list[Claim], Outcome], ctx: Context) -> Detected:
+    """A group with too many distinct values to list pair by pair: one finding, any two of
+    its claims named by an editor review it."""
+    claims = sorted((claim for side in sides for claim in side), key=lambda c: c.id)
+    side_a, side_b, outcome = example
+    sources = _sources(claims, ctx)
+    finding = Finding(
+        id=f"conflict-{subject}-{prop}", kind="conflict", origin="detected",
+        title=ctx.labels.title(subject, prop), subject=subject, property=prop,
+        explanation=f"{len(claims)} claims from {ctx.labels.sources(sources)} give "
+                    f"{len(sides)} different values, too many to list pair by pair; "
+                    f"for example {ctx.stated(side_a)}; {ctx.stated(side_b)}: {outcome.reason}.",
+        claims=[claim.id for claim in claims], sources=sources)
+    every = frozenset(finding.claims)
+    return Detected(finding, (every, every))
+
+
+def _sources(claims: list[Claim], ctx: Context) -> list[str]:
+    return sorted(set().union(*(ctx.sources[claim.id] for claim in claims)))
+
+
+def weekday_mismatches(briefing: Briefing, ctx: Context) -> list[Detected]:
+    """Claims whose named weekday does not fit their own date."""
+    found = []
+    for cid, claim in sorted(briefing.claims.items()):
+        reading = ctx.readings.get(cid)
+        reason = weekday_mismatch(reading) if reading else None
+        if reason is None:
+            continue
+        finding = Finding(
+            id=f"weekday-{cid}", kind="weekday-mismatch", origin="detected",
+            title=f"{ctx.labels.title(claim.subject, claim.property)}: weekday and date "
+                  "disagree",
+            subject=claim.subject, property=claim.property,
+            explanation=f"{ctx.said(claim)}: {reason}", claims=[cid],
+            sources=sorted(ctx.sources[cid]))
+        found.append(Detected(finding, (frozenset({cid}), frozenset({cid}))))
+    return found
+
+
+def single_sources(groups: dict[Group, list[Claim]], ctx: Context) -> list[Finding]:
+    """A (subject, property) that only one source reports: nothing to check it against."""
+    found = []
+    for (subject, prop), claims in groups.items():
+        sources = set().union(*(ctx.sources[claim.id] for claim in claims))
+        if len(sources) != 1:
+            continue
+        said = "; ".join(wording.quote(claim.reported) for claim in claims)
+        found.append(Finding(
+            id=f"single-source-{subject}-{prop}", kind="single-source", origin="detected",
+            title=ctx.labels.title(subject, prop), subject=subject, property=prop,
+            explanation=f"Only {ctx.labels.sources(sources)} reports the {property_label(prop)} "
+                        f"of {ctx.labels.subject(subject)}: {said}. No other source gives it "
+                        "to compare with.",
+            claims=[claim.id for claim in claims], sources=sorted(sources)))
+    return found

@@ -1,0 +1,60 @@
+"""Merge the editors' recorded discrepancies with the detected ones.
+
+A recorded discrepancy that names a claim from each side of a detected finding reviews
+it: the finding keeps its id and takes the editor's status, analysis and citations (a
+weekday mismatch has one claim on both sides, so naming it is enough). A recorded
+discrepancy that reviews nothing is listed on its own, with origin `recorded`.
+`dismissed` findings stay listed: the analysis is the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.analyze.context import Context
+from generator.analyze.detect import Detected
+from generator.analyze.labels import claim_sources
+from generator.model import Discrepancy, Finding
+
+
+def merge_recorded(detected: list[Detected], ctx: Context) -> list[Finding]:
+    """Detected findings (reviewed where an editor recorded them) and unmatched records."""
+    by_claim: dict[str, list[int]] = {}
+    for n, item in enumerate(detected):
+        for cid in item.sides[0] | item.sides[1]:
+            by_claim.setdefault(cid, []).append(n)
+    reviewer: dict[int, Discrepancy] = {}
+    unmatched: list[Finding] = []
+    for _, record in sorted(ctx.briefing.discrepancies.items()):
+        named = set(record.claims)
+        hits = {n for cid in named for n in by_claim.get(cid, ())
+                if named & detected[n].sides[0] and named & detected[n].sides[1]}
+        for n in sorted(hits):
+            reviewer.setdefault(n, record)
+        if not hits:
+            unmatched.append(_unmatched(record, ctx))
+    reviewed = [_reviewed(item.finding, reviewer.get(n)) for n, item in enumerate(detected)]
+    return reviewed + unmatched
+
+
+def _reviewed(finding: Finding, record: Discrepancy | None) -> Finding:
+    if record is None:
+        return finding
+    return replace(finding, recorded=record.id, status=record.status,
+                   analysis=record.analysis, citations=list(record.citations))
+
+
+def _unmatched(record: Discrepancy, ctx: Context) -> Finding:
+    claims = [ctx.briefing.claims[cid] for cid in record.claims if cid in ctx.briefing.claims]
+    properties = {claim.property for claim in claims}
+    said = "; ".join(ctx.stated([claim]) for claim in claims)
+    return Finding(
+        id=record.id, kind="conflict", origin="recorded", title=record.title,
+        subject=claims[0].subject if claims else "",
+        property=properties.pop() if len(properties) == 1 else None,
+        explanation="Recorded by an editor; the automatic rules flag no pair of these claims"
+                    + (f": {said}." if said else "."),
+        claims=list(record.claims),
+        sources=sorted(set().union(*(claim_sources(claim) for claim in claims))),
+        status=record.status, analysis=record.analysis, recorded=record.id,
+        citations=list(record.citations))
