@@ -1,0 +1,351 @@
+"""The page plan of one briefing: which pages exist, where each id lives, who mentions whom.
+
+Planned before anything is rendered because pages point at each other: a fact listed on
+an actor page links to the round page that cites it, an actor page lists every page that
+mentions the actor, a marker links to the discrepancy's page. Fixing every page's path
+and the ids it hosts first lets a template link to any id, and lets tests check that no
+id is lost. Long lists are split into pages of a fixed size so that no page grows with
+the briefing (Material renders each page whole; the site must stay fast at 10,000 facts).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from generator.markup import MONTHS
+from generator.model import Fact, Origin, Round
+from generator.view import (
+    ACTOR_KINDS,
+    PLACE_KINDS,
+    BriefingView,
+    round_title,
+    source_title,
+)
+
+LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
+TIMELINE_SIZE = 200  # entries per timeline page
+FINDINGS_SIZE = 50  # discrepancies, each with its claims, per page
+
+# The only generated pages in the navigation: Material renders the whole navigation into
+# every page, so a navigation that grew with the briefing would make the build quadratic.
+NAV = (
+    ("Overview", "index.md"),
+    ("Actors", "actors/index.md"),
+    ("Rounds", "rounds/index.md"),
+    ("Positions", "issues/index.md"),
+    ("Discrepancies", "discrepancies/index.md"),
+    ("Sources", "sources/index.md"),
+    ("Timeline", "timeline/index.md"),
+)
+
+T = TypeVar("T")
+
+
+class PageClash(ValueError):
+    """Two generated pages would share a path (an id such as `index` in a folder of pages)."""
+
+
+@dataclass(slots=True)
+class Chunk(Generic[T]):
+    """One page's share of a long list; `paths` are every page of the list, in order."""
+
+    items: list[T]
+    number: int
+    paths: list[str]
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.number - 1]
+
+
+def chunks(items: list[T], first: str, size: int) -> list[Chunk[T]]:
+    """Split a list over `first` and, when long, `<first without .md>/page-N.md`."""
+    base = first[: -len("/index.md")] if first.endswith("/index.md") else first[: -len(".md")]
+    count = max(1, -(-len(items) // size))
+    paths = [first] + [f"{base}/page-{n}.md" for n in range(2, count + 1)]
+    return [Chunk(items[i * size:(i + 1) * size], i + 1, paths) for i in range(count)]
+
+
+@dataclass(eq=False, slots=True)
+class PageSpec:
+    """A page to render: its template, title, the YAML behind it and what it holds."""
+
+    path: str
+    template: str
+    title: str
+    origin: Origin
+    context: dict[str, Any] = field(default_factory=dict)
+    hosted: set[str] = field(default_factory=set)  # ids anchored here (their home page)
+    mentions: set[str] = field(default_factory=set)  # actor ids it names (for backlinks)
+
+
+@dataclass(slots=True)
+class Handwritten:
+    """A page an editor wrote in `docs/<slug>/`, linked from the briefing's home."""
+
+    path: str
+    title: str
+
+
+class Plan:
+    """Every page of one briefing and the page (and anchor) of every id."""
+
+    def __init__(self, view: BriefingView, handwritten: list[Handwritten]) -> None:
+        self.view = view
+        self.specs: list[PageSpec] = []
+        self.by_path: dict[str, PageSpec] = {}
+        self.locations: dict[str, tuple[str, str | None]] = {}
+        self.handwritten = handwritten
+        for planner in (_rounds, _timeline, _actors, _issues, _sources, _places, _documents,
+                        _discrepancies, _home):
+            planner(self)
+        self._host_claims()
+        self._add_backlinks()
+
+    def path(self, relative: str) -> str:
+        return f"{self.view.slug}/{relative}"
+
+    def add(self, spec: PageSpec, anchored: Sequence[str] = (),
+            own: Sequence[str] = ()) -> PageSpec:
+        """Register a page; `anchored` ids get `page#id`, `own` ids link to the page itself."""
+        existing = self.by_path.get(spec.path)
+        if existing is None:
+            self.by_path[spec.path] = spec
+            self.specs.append(spec)
+        elif existing is not spec:
+            raise PageClash(f"two pages would be written to {spec.path}: "
+                            f"'{existing.title}' and '{spec.title}'")
+        for item_id in anchored:
+            self.locations.setdefault(item_id, (spec.path, item_id))
+            spec.hosted.add(item_id)
+        for item_id in own:
+            self.locations[item_id] = (spec.path, None)
+            spec.hosted.add(item_id)
+        return spec
+
+    def page_of(self, item_id: str) -> PageSpec | None:
+        location = self.locations.get(item_id)
+        return self.by_path.get(location[0]) if location else None
+
+    def _host_claims(self) -> None:
+        """A claim lives on the page of the thing it is about (its subject)."""
+        by_path = self.by_path
+        fallback = by_path[self.path("discrepancies/index.md")]
+        claims = self.view.b.claims
+        pending = sorted(claims)
+        for _ in range(3):  # claims about claims: resolve in a few passes
+            later = []
+            for claim_id in pending:
+                subject = claims[claim_id].subject
+                if subject in self.locations:
+                    spec = by_path[self.locations[subject][0]]
+                    self.add(spec, anchored=[claim_id])
+                else:
+                    later.append(claim_id)
+            pending = later
+        for claim_id in pending:
+            self.add(fallback, anchored=[claim_id])
+            fallback.context.setdefault("orphan_claims", []).append(claims[claim_id])
+
+    def _add_backlinks(self) -> None:
+        """Give each actor page the list of generated pages that mention the actor."""
+        index = self.path("actors/index.md")
+        mentioned: dict[str, list[PageSpec]] = {}
+        for spec in self.specs:
+            if spec.path == index:
+                continue
+            for actor_id in spec.mentions:
+                mentioned.setdefault(actor_id, []).append(spec)
+        for actor in self.view.actors:
+            own = self.locations[actor.id][0]
+            pages = [s for s in mentioned.get(actor.id, []) if s.path != own
+                     and not s.path.startswith(own[: -len(".md")] + "/")]
+            spec = self.page_of(actor.id)
+            if spec is not None:
+                spec.context["backlinks"] = sorted(pages, key=lambda s: s.path)
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one docs page to another, as MkDocs and Zensical resolve it."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def fact_actors(facts: list[Fact]) -> set[str]:
+    """The actors facts are about, and those their sources quote ("citing TASS")."""
+    return {a for f in facts for a in f.actors} | {
+        c.via for f in facts for c in f.citations if c.via}
+
+
+# ---------------------------------------------------------------------- planners
+
+
+def _home(plan: Plan) -> None:
+    view = plan.view
+    dated = [f for f in view.facts if f.when]
+    latest = sorted(dated, key=lambda f: (f.when.sort_key if f.when else ""), reverse=True)[:5]
+    plan.add(PageSpec(plan.path("index.md"), "home.md.j2", view.b.info.title,
+                      view.b.info.origin, {"latest": latest, "handwritten": plan.handwritten},
+                      mentions=fact_actors(latest)))
+
+
+def _rounds(plan: Plan) -> None:
+    view = plan.view
+    origin = view.rounds[0].origin if view.rounds else view.b.info.origin
+    plan.add(PageSpec(plan.path("rounds/index.md"), "rounds.md.j2", "Rounds", origin))
+    for rnd in view.rounds:
+        facts = view.facts_by_round.get(rnd.id, [])
+        docs = view.docs_by_round.get(rnd.id, [])
+        heads = {head.id for _, head, _ in view.heads(rnd)}
+        people = {*rnd.hosts, *rnd.mediators, *rnd.delegations, *heads, *fact_actors(facts)}
+        people |= {a for d in docs for a in (d.author, d.recipient) if a in view.b.actors}
+        spec = PageSpec(plan.path(f"rounds/{rnd.id}.md"), "round.md.j2", round_title(rnd),
+                        rnd.origin, {"round": rnd, "documents": docs}, mentions=people)
+        items = [i.id for d in docs for i in d.items]
+        plan.add(spec, anchored=[f.id for f in facts] + [d.id for d in docs] + items,
+                 own=[rnd.id])
+
+
+def _timeline(plan: Plan) -> None:
+    """Rounds and dated facts by month; facts without a round live here."""
+    view = plan.view
+    entries: list[tuple[str, Fact | Round]] = [(r.date.sort_key, r) for r in view.rounds]
+    entries += [(f.when.sort_key, f) for f in view.facts if f.when]
+    entries.sort(key=lambda e: (e[0], isinstance(e[1], Fact), e[1].origin.path,
+                                e[1].origin.line, e[1].id))
+    groups: dict[str, list[Fact | Round]] = {}
+    for _, item in entries:
+        groups.setdefault(timeline_group(item), []).append(item)
+    months = []
+    origin = view.b.info.origin
+    for key, items in groups.items():
+        parts = chunks(items, plan.path(f"timeline/{key}.md"), TIMELINE_SIZE)
+        months.append((key, group_title(key), parts[0].path, items))
+        for part in parts:
+            _timeline_page(plan, part, group_title(key), origin)
+    undated = [f for f in view.facts if not f.when and not f.round]
+    undated_path = None
+    if undated:
+        for part in chunks(undated, plan.path("timeline/undated.md"), TIMELINE_SIZE):
+            _timeline_page(plan, part, "Undated facts", origin)
+        undated_path = plan.path("timeline/undated.md")
+    plan.add(PageSpec(plan.path("timeline/index.md"), "timeline.md.j2", "Timeline", origin,
+                      {"months": months, "undated": undated_path, "count": len(undated)}))
+
+
+def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin) -> None:
+    facts = [i for i in part.items if isinstance(i, Fact)]
+    spec = PageSpec(part.path, "timeline_page.md.j2", title if part.number == 1
+                    else f"{title} (page {part.number})", origin, {"chunk": part},
+                    mentions=fact_actors(facts))
+    plan.add(spec, anchored=[f.id for f in facts if not f.round])
+
+
+def timeline_group(item: Fact | Round) -> str:
+    """The timeline page of a dated item: its month, or its year if that is all we know."""
+    when = item.date if isinstance(item, Round) else item.when
+    assert when is not None
+    if when.precision == "year":
+        return f"{when.start.year}"
+    return f"{when.start.year:04d}-{when.start.month:02d}"
+
+
+def group_title(key: str) -> str:
+    if len(key) == 4:
+        return f"{key} (month not known)"
+    return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+
+
+def _listing(plan: Plan, owner: PageSpec, facts: list[Fact], label: str) -> None:
+    """Facts naming an item, in pages of LIST_SIZE: the first on the item's own page."""
+    parts = chunks(facts, owner.path, LIST_SIZE)
+    owner.context["listing"] = parts[0]
+    owner.mentions |= fact_actors(parts[0].items)
+    for part in parts[1:]:
+        plan.add(PageSpec(part.path, "listing.md.j2", f"{label} (page {part.number})",
+                          owner.origin, {"chunk": part, "owner": owner, "label": label},
+                          mentions=fact_actors(part.items)))
+
+
+def _actors(plan: Plan) -> None:
+    view = plan.view
+    origin = view.actors[0].origin if view.actors else view.b.info.origin
+    groups = [(kind, [a for a in view.actors if a.kind == kind]) for kind in ACTOR_KINDS]
+    plan.add(PageSpec(plan.path("actors/index.md"), "actors.md.j2", "Actors", origin,
+                      {"groups": [g for g in groups if g[1]]}))
+    for actor in view.actors:
+        names = {r.of for r in actor.roles if r.of} | {m.actor for m in actor.members}
+        names |= {d.id for d, _ in view.memberships.get(actor.id, [])}
+        spec = plan.add(PageSpec(plan.path(f"actors/{actor.id}.md"), "actor.md.j2", actor.name,
+                                 actor.origin, {"actor": actor}, mentions=names),
+                        anchored=[label.id for label in actor.labels], own=[actor.id])
+        _listing(plan, spec, view.facts_by_actor.get(actor.id, []),
+                 f"What {actor.name} said or did")
+
+
+def _issues(plan: Plan) -> None:
+    view = plan.view
+    origin = view.issues[0].origin if view.issues else view.b.info.origin
+    plan.add(PageSpec(plan.path("issues/index.md"), "positions.md.j2", "Positions", origin,
+                      mentions={p.id for p in view.parties()}))
+    for issue in view.issues:
+        positions = view.positions_by_issue.get(issue.id, [])
+        spec = plan.add(PageSpec(plan.path(f"issues/{issue.id}.md"), "issue.md.j2", issue.name,
+                                 issue.origin, {"issue": issue},
+                                 mentions={p.party for p in positions}),
+                        anchored=[p.id for p in positions], own=[issue.id])
+        _listing(plan, spec, view.facts_by_issue.get(issue.id, []), f"Facts on {issue.name}")
+
+
+def _sources(plan: Plan) -> None:
+    view = plan.view
+    origin = view.sources[0].origin if view.sources else view.b.info.origin
+    index = plan.add(PageSpec(plan.path("sources/index.md"), "sources.md.j2", "Sources",
+                              origin), anchored=[s.id for s in view.sources])
+    for source in view.sources:
+        labels = view.labels_by_source.get(source.id, [])
+        spec = plan.add(PageSpec(plan.path(f"sources/{source.id}.md"), "source.md.j2",
+                                 source_title(source), source.origin, {"source": source},
+                                 mentions={a.id for a, _, _ in labels}))
+        _listing(plan, spec, view.facts_by_source.get(source.id, []),
+                 f"Facts citing {source_title(source)}")
+    index.context["pages"] = {s.id: plan.path(f"sources/{s.id}.md") for s in view.sources}
+
+
+def _places(plan: Plan) -> None:
+    view = plan.view
+    if not view.places:
+        return
+    groups = [(kind, [p for p in view.places if p.kind == kind]) for kind in PLACE_KINDS]
+    plan.add(PageSpec(plan.path("places.md"), "places.md.j2", "Places", view.places[0].origin,
+                      {"groups": [g for g in groups if g[1]]}),
+             anchored=[p.id for p in view.places])
+
+
+def _documents(plan: Plan) -> None:
+    """Documents not tied to a round (those of a round live on the round's page)."""
+    documents = plan.view.docs_by_round.get("", [])
+    if not documents:
+        return
+    items = [i.id for d in documents for i in d.items]
+    people = {a for d in documents for a in (d.author, d.recipient) if a}
+    plan.add(PageSpec(plan.path("documents.md"), "documents.md.j2", "Documents",
+                      documents[0].origin, {"documents": documents}, mentions=people),
+             anchored=[d.id for d in documents] + items)
+
+
+def _discrepancies(plan: Plan) -> None:
+    view = plan.view
+    recorded = sorted(view.b.discrepancies.values(), key=lambda d: d.id)
+    origin = recorded[0].origin if recorded else view.b.info.origin
+    parts = chunks(view.findings, plan.path("discrepancies/index.md"), FINDINGS_SIZE)
+    for part in parts:
+        title = "Discrepancies" + (f" (page {part.number})" if part.number > 1 else "")
+        anchored = [f.id for f in part.items] + [f.recorded for f in part.items if f.recorded]
+        if part.number == 1:
+            anchored += [f.id for f in view.single_source + view.coverage_gaps]
+        subjects = {f.subject for f in part.items if f.subject in view.b.actors}
+        plan.add(PageSpec(part.path, "discrepancies.md.j2", title, origin, {"chunk": part},
+                          mentions=subjects), anchored=anchored)

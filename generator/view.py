@@ -1,0 +1,311 @@
+"""Read-only lookups over one briefing and its analysis, for the page plan and templates.
+
+Every index is built once, up front, with an explicit sort key, so that a page never
+scans the whole briefing (a 10,000-fact briefing has hundreds of pages) and the output
+order never depends on dict or file-system order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from generator.model import (
+    Actor,
+    Analysis,
+    Briefing,
+    Citation,
+    Claim,
+    Document,
+    DocumentItem,
+    Fact,
+    Finding,
+    Membership,
+    Position,
+    Round,
+    Source,
+)
+
+ACTOR_KINDS = ("person", "delegation", "government", "organisation", "outlet")
+PLACE_KINDS = ("venue", "city", "country", "region", "other")
+GROUP_TITLES = {"person": "People", "delegation": "Delegations", "government": "Governments",
+                "organisation": "Organisations", "outlet": "Outlets", "venue": "Venues",
+                "city": "Cities", "country": "Countries", "region": "Regions", "other": "Other"}
+ROUND_BOX = ("scheduled-start", "actual-start", "duration")  # claims shown in the facts box
+EVENT_KINDS = ("event", "statement", "background")
+
+T = TypeVar("T")
+
+
+def fact_key(fact: Fact) -> tuple[int, str, str, int, str]:
+    """Dated facts by date, then file order; undated facts last, in file order."""
+    when = fact.when.sort_key if fact.when else ""
+    return (0 if fact.when else 1, when, fact.origin.path, fact.origin.line, fact.id)
+
+
+def name_key(item: Actor | object) -> tuple[str, str]:
+    return (str(getattr(item, "name", "")).casefold(), str(getattr(item, "id", "")))
+
+
+def source_key(source: Source) -> tuple[str, str, str, str]:
+    published = source.published.sort_key if source.published else "~"
+    return (source.publisher.casefold(), published, source.title.casefold(), source.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """One way an actor took part in a round: as delegation, host, mediator or member."""
+
+    round: Round
+    role: str
+    via: str | None = None  # the delegation, for members
+    citations: tuple[Citation, ...] = ()
+
+
+class BriefingView:
+    """Indexes of a briefing, by the keys pages need (round, actor, issue, source...)."""
+
+    def __init__(self, briefing: Briefing, analysis: Analysis) -> None:
+        self.b = briefing
+        self.slug = briefing.slug
+        self.findings = merge_recorded(briefing, analysis)
+        self.single_source = list(analysis.single_source)
+        self.coverage_gaps = list(analysis.coverage_gaps)
+        self.facts = sorted(briefing.facts.values(), key=fact_key)
+        self.actors = sorted(briefing.actors.values(), key=name_key)
+        self.rounds = sorted(briefing.rounds.values(), key=lambda r: (r.number, r.id))
+        self.issues = sorted(briefing.issues.values(), key=name_key)
+        self.sources = sorted(briefing.sources.values(), key=source_key)
+        self.places = sorted(briefing.places.values(), key=name_key)
+        self.items: dict[str, tuple[Document, DocumentItem]] = {
+            item.id: (doc, item) for doc in briefing.documents.values() for item in doc.items}
+        self._index()
+
+    def _index(self) -> None:
+        b = self.b
+        self.facts_by_round = _group(self.facts, lambda f: [f.round] if f.round else [])
+        self.facts_by_actor = _group(self.facts, lambda f: f.actors)
+        self.facts_by_issue = _group(self.facts, lambda f: f.issues)
+        self.facts_by_source = _group(self.facts, lambda f: _sources(f.citations))
+        self.docs_by_round = _group(
+            sorted(b.documents.values(), key=lambda d: (d.origin.path, d.origin.line, d.id)),
+            lambda d: [d.round or ""])
+        positions = sorted(b.positions.values(),
+                           key=lambda p: (p.as_of.sort_key, p.origin.path, p.origin.line, p.id))
+        self.positions_by_issue = _group(positions, lambda p: [p.issue])
+        self.positions_by_party = _group(positions, lambda p: [p.party])
+        self.claims = sorted(b.claims.values(),
+                             key=lambda c: (c.origin.path, c.origin.line, c.id))
+        self.claims_by_subject = _group(self.claims, lambda c: [c.subject])
+        self.findings_by_id: dict[str, list[Finding]] = _group(
+            self.findings, lambda f: sorted({f.subject, *f.claims, *f.items}))
+        self.memberships: dict[str, list[tuple[Actor, Membership]]] = defaultdict(list)
+        for actor in self.actors:
+            for member in actor.members:
+                self.memberships[member.actor].append((actor, member))
+        self.other_citers = _group(self._cited_items(), lambda i: _sources(_citations(i)))
+        self.labels_by_source: dict[str, list[tuple[Actor, str, str]]] = defaultdict(list)
+        for actor in self.actors:
+            for label in actor.labels:
+                for source in _sources(label.citations):
+                    self.labels_by_source[source].append((actor, label.id, label.text))
+
+    def _cited_items(self) -> list[Any]:
+        """Everything but facts that cites a source (facts have their own listing)."""
+        b = self.b
+        items: list[Any] = [*self.rounds, *b.documents.values(), *self.items_list(),
+                            *b.positions.values(), *self.claims, *self.places,
+                            *(label for a in self.actors for label in a.labels),
+                            *self.actors, *b.discrepancies.values()]
+        return items
+
+    def items_list(self) -> list[DocumentItem]:
+        return [item for _, item in self.items.values()]
+
+    # ------------------------------------------------------------------ names
+
+    def name(self, item_id: str | None) -> str:
+        """How an id reads on a page: the actor's name, "Round 2", a fact's start..."""
+        if not item_id:
+            return ""
+        b = self.b
+        for table in (b.actors, b.places, b.issues):
+            if item_id in table:
+                return table[item_id].name
+        if item_id in b.rounds:
+            return round_title(b.rounds[item_id])
+        if item_id in b.sources:
+            return source_title(b.sources[item_id])
+        if item_id in b.documents:
+            return b.documents[item_id].title
+        if item_id in self.items:
+            return self.items[item_id][1].text
+        if item_id in b.facts:
+            return b.facts[item_id].text
+        if item_id in b.positions:
+            p = b.positions[item_id]
+            return f"{self.name(p.party)} on {self.name(p.issue)}"
+        if item_id in b.claims:
+            c = b.claims[item_id]
+            return f"{c.property} of {self.name(c.subject)}"
+        if item_id in b.discrepancies:
+            return b.discrepancies[item_id].title
+        return item_id
+
+    def group_title(self, kind: str) -> str:
+        return GROUP_TITLES.get(kind, kind.capitalize())
+
+    def publisher(self, source_id: str) -> str:
+        """A source's short name in running text: its publisher, else its title."""
+        source = self.b.sources[source_id]
+        return source.publisher if source.publisher != "unknown" else source_title(source)
+
+    # ------------------------------------------------------------------ rounds
+
+    def heads(self, rnd: Round) -> list[tuple[Actor, Actor, list[Citation]]]:
+        """(delegation, head, citations) for each head of delegation in a round.
+
+        Two sources naming the same head are two membership entries: shown once.
+        """
+        heads: dict[tuple[str, str], list[Citation]] = {}
+        for delegation_id in rnd.delegations:
+            for member in self.b.actors[delegation_id].members:
+                if member.role == "head" and (not member.rounds or rnd.id in member.rounds):
+                    heads.setdefault((delegation_id, member.actor), []).extend(member.citations)
+        return [(self.b.actors[d], self.b.actors[h], citations)
+                for (d, h), citations in heads.items()]
+
+    def box_claims(self, rnd: Round) -> dict[str, list[Claim]]:
+        claims = self.claims_by_subject.get(rnd.id, [])
+        return {prop: [c for c in claims if c.property == prop] for prop in ROUND_BOX}
+
+    def other_claims(self, item_id: str) -> list[Claim]:
+        """Claims about an item, except those a round's facts box shows."""
+        claims = self.claims_by_subject.get(item_id, [])
+        if item_id in self.b.rounds:
+            return [c for c in claims if c.property not in ROUND_BOX]
+        return claims
+
+    def document_items(self, documents: list[Document]) -> list[DocumentItem]:
+        return [item for d in documents for item in d.items]
+
+    def claims_on(self, ids: set[str]) -> list[Claim]:
+        """The claims among a page's ids, in file order."""
+        return [c for c in self.claims if c.id in ids]
+
+    def claims_of(self, finding: Finding) -> list[Claim]:
+        return [self.b.claims[c] for c in finding.claims if c in self.b.claims]
+
+    def round_facts(self, rnd: Round, kinds: tuple[str, ...]) -> list[Fact]:
+        return [f for f in self.facts_by_round.get(rnd.id, []) if f.kind in kinds]
+
+    def latest_round(self) -> Round | None:
+        return max(self.rounds, key=lambda r: (r.date.sort_key, r.number), default=None)
+
+    # ------------------------------------------------------------------ actors
+
+    def attendance(self, actor: Actor) -> list[Attendance]:
+        """Every round an actor took part in, and how, in round order."""
+        out: list[Attendance] = []
+        member_of = self.memberships.get(actor.id, [])
+        for rnd in self.rounds:
+            if actor.id in rnd.delegations:
+                out.append(Attendance(rnd, "delegation"))
+            if actor.id in rnd.hosts:
+                out.append(Attendance(rnd, "host"))
+            if actor.id in rnd.mediators:
+                out.append(Attendance(rnd, "mediator"))
+            for delegation, member in member_of:
+                if delegation.id in rnd.delegations and (
+                        not member.rounds or rnd.id in member.rounds):
+                    out.append(Attendance(rnd, member.role, delegation.id,
+                                          tuple(member.citations)))
+        return out
+
+    def latest_positions(self) -> dict[tuple[str, str], Position]:
+        """The most recent position of each party on each issue: the matrix cells."""
+        cells: dict[tuple[str, str], Position] = {}
+        for issue, positions in self.positions_by_issue.items():
+            for position in positions:
+                cells[(issue, position.party)] = position  # sorted by date: last wins
+        return cells
+
+    def positions_on(self, issue_id: str) -> list[tuple[Actor, list[Position]]]:
+        """An issue's positions grouped by party (by name), each group by date."""
+        groups = _group(self.positions_by_issue.get(issue_id, []), lambda p: [p.party])
+        return [(a, groups[a.id]) for a in self.actors if a.id in groups]
+
+    def parties(self) -> list[Actor]:
+        return [a for a in self.actors if a.id in self.positions_by_party]
+
+    # ------------------------------------------------------------------ sources
+
+    def by_source(self, items: list[T]) -> list[tuple[Source, list[T]]]:
+        """Items (anything with citations) grouped by the sources they cite, in source order."""
+        groups = _group(items, lambda i: _sources(getattr(i, "citations", [])))
+        return [(s, groups[s.id]) for s in self.sources if s.id in groups]
+
+    def findings_about(self, ids: set[str]) -> list[Finding]:
+        """Findings concerning any of these ids, in analysis order (the page markers)."""
+        seen: set[str] = set()
+        for item_id in ids:
+            seen.update(f.id for f in self.findings_by_id.get(item_id, []))
+        return [f for f in self.findings if f.id in seen]
+
+    def open_findings(self) -> int:
+        return sum(1 for f in self.findings if f.status == "open")
+
+
+def merge_recorded(briefing: Briefing, analysis: Analysis) -> list[Finding]:
+    """The analysis' discrepancies, plus any recorded one the analysis did not return.
+
+    The analysis normally returns every recorded discrepancy (alone or reviewing a
+    detected one); this keeps an editor's record visible on the site even if it does not.
+    """
+    findings = list(analysis.discrepancies)
+    covered = {f.id for f in findings} | {f.recorded for f in findings if f.recorded}
+    for record in sorted(briefing.discrepancies.values(), key=lambda d: d.id):
+        if record.id in covered:
+            continue
+        claims = [briefing.claims[c] for c in record.claims if c in briefing.claims]
+        findings.append(Finding(
+            id=record.id, kind="conflict", origin="recorded", title=record.title,
+            subject=claims[0].subject if claims else "", explanation="",
+            property=claims[0].property if claims else None, claims=list(record.claims),
+            sources=sorted({s for c in claims for s in _sources(c.citations)}),
+            status=record.status, analysis=record.analysis, recorded=record.id,
+            citations=list(record.citations)))
+    return findings
+
+
+def round_title(rnd: Round) -> str:
+    return f"Round {rnd.number}" + (f": {rnd.title}" if rnd.title else "")
+
+
+def source_title(source: Source) -> str:
+    publisher = "Unknown publisher" if source.publisher == "unknown" else source.publisher
+    title = "untitled" if source.title == "unknown" else f"“{source.title}”"
+    return f"{publisher}, {title}"
+
+
+def _citations(item: Any) -> list[Citation]:
+    """An item's citations; an actor's include those of its roles and memberships."""
+    citations = list(getattr(item, "citations", []))
+    for part in (*getattr(item, "roles", []), *getattr(item, "members", [])):
+        citations.extend(part.citations)
+    return citations
+
+
+def _sources(citations: list[Citation]) -> list[str]:
+    return list(dict.fromkeys(c.source for c in citations))
+
+
+def _group(items: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, list[T]]:
+    """Items grouped under each of their keys, keeping the items' order."""
+    groups: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        for key in keys(item):
+            groups[key].append(item)
+    return dict(groups)
