@@ -1,0 +1,161 @@
+"""The `briefings` MkDocs plugin: the briefings folder becomes pages of the site.
+
+Thin on purpose: each event hands plain data to `generator.publish` (pages, navigation,
+home list) or `generator.search` (the search index). State lives for one build only and
+is reset in `on_config`, so nothing leaks from one `mkdocs serve` rebuild to the next.
+Under `mkdocs serve` a briefing with broken fact files shows an error page and the server
+keeps running; `mkdocs build` stops with every `path:line:col` message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import nest_paths
+
+from generator.pages import NAV, PageClash
+from generator.pipeline import read_briefings
+from generator.problems import BriefingError
+from generator.publish import SiteContent, fill_home, read_handwritten, site_content
+from generator.render import Page
+from generator.search import enrich_file
+
+log = logging.getLogger("mkdocs.plugins." + __name__)
+
+FOOTNOTES = '<div class="footnote">'
+
+
+class BriefingsConfig(Config):
+    briefings_dir = c.Type(str, default="briefings")
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    """Reads the briefings in `on_files`, adds their pages, and builds the navigation."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.content: SiteContent | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.content = None
+        folder = str(briefings_folder(config, self.config.briefings_dir))
+        if folder not in config.watch:
+            config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        folder = briefings_folder(config, self.config.briefings_dir)
+        try:
+            self.content = read_site(folder, files, config, self.serving)
+            clashes = add_pages(files, self.content.pages, config, folder)
+        except (FileNotFoundError, PageClash) as error:
+            raise PluginError(str(error)) from error
+        if clashes:
+            report_clashes(clashes, self.serving)
+        config.nav = site_nav(config.nav, files, self.content.nav)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
+                         files: Files) -> str:
+        if self.content is not None and page.file.src_uri == "index.md":
+            return fill_home(markdown, self.content.home)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
+                        files: Files) -> str:
+        # Footnotes repeat source titles on every page: keep them out of the search index.
+        return html.replace(FOOTNOTES, FOOTNOTES[:-1] + ' data-search-exclude="true">')
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.content is not None and index.is_file():
+            enrich_file(index, self.content.names)
+
+
+def briefings_folder(config: MkDocsConfig, setting: str) -> Path:
+    """The briefings folder, relative to the folder of mkdocs.yml."""
+    return Path(config.config_file_path or ".").parent / setting
+
+
+def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool) -> SiteContent:
+    """Read and render every briefing; fact-file problems stop a build, not `serve`."""
+    base = folder.parent
+    reading = read_briefings(folder, cwd=base)
+    if reading.problems and not serving:
+        raise PluginError(BriefingError(reading.problems).report())
+    for problem in sorted(reading.problems):
+        log.error(problem.format())
+    slugs = {b.slug for b in reading.briefings}
+    slugs |= {p.name for p in folder.iterdir() if p.is_dir()}
+    pages = [f.src_uri for f in files.documentation_pages()]
+    handwritten = read_handwritten(Path(config.docs_dir), pages, slugs)
+    root = os.path.relpath(folder, base).replace(os.sep, "/")
+    return site_content(reading, root, handwritten)
+
+
+def add_pages(files: Files, pages: list[Page], config: MkDocsConfig,
+              folder: Path) -> list[str]:
+    """Add generated pages as in-memory files; return the paths a hand-written file holds."""
+    in_nav = {page for section in _nav_paths(pages) for page in section}
+    clashes = []
+    for page in pages:
+        if files.get_file_from_path(page.path) is not None:
+            clashes.append(page.path)  # never overwrite a page someone wrote
+            continue
+        inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.path, content=page.content, inclusion=inclusion)
+        if file.is_documentation_page():
+            source = (folder.parent / page.source_file).as_posix()
+            file.edit_uri = posixpath.relpath(source, Path(config.docs_dir).as_posix())
+        files.append(file)
+    return clashes
+
+
+def report_clashes(clashes: list[str], serving: bool) -> None:
+    message = "\n".join(f"docs/{path}: a hand-written page has the path of a generated page; "
+                        "rename or move it" for path in clashes)
+    if not serving:
+        raise PluginError(message)
+    log.error(message)
+
+
+def site_nav(nav: list[Any] | None, files: Files, briefings: list[dict[str, Any]]) -> list[Any]:
+    """The site navigation: home, one section per briefing, then other hand-written pages.
+
+    Only index pages are listed: Material renders the whole navigation into every page.
+    A `nav` written in mkdocs.yml is kept, with the briefing sections added after it.
+    """
+    if nav is not None:
+        return [*nav, *briefings]
+    briefing_dirs = {_first_path(section).split("/", 1)[0] for section in briefings}
+    written = sorted((f for f in files.documentation_pages()
+                      if f.generated_by is None and f.inclusion.is_in_nav()), key=file_sort_key)
+    home = [f.src_uri for f in written if f.src_uri == "index.md"]
+    others = [f.src_uri for f in written if f.src_uri != "index.md"
+              and f.src_uri.split("/", 1)[0] not in briefing_dirs]
+    return [*home, *briefings, *nest_paths(others)]
+
+
+def _first_path(section: dict[str, Any]) -> str:
+    first = next(iter(section.values()))[0]
+    return str(next(iter(first.values())) if isinstance(first, dict) else first)
+
+
+def _nav_paths(pages: list[Page]) -> list[set[str]]:
+    slugs = {p.path.split("/", 1)[0] for p in pages}
+    return [{f"{slug}/{path}" for _, path in NAV} for slug in sorted(slugs)]
