@@ -160,7 +160,7 @@ def claim_value(value: Item) -> m.ClaimValue:
 
 def duration_minutes(text: str) -> float:
     """'1h30m' -> 90.0; the format was checked, so the pattern always matches."""
-    match = re.match(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m)?(?:(\d+)s)?$", text)
-    hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
-    return hours * 60 + minutes + seconds / 60
+    match = re.match(r"^(?:(\d+)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m)?(?:(\d+)s)?$", text)
+    days, hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+    return days * 1440 + hours * 60 + minutes + seconds / 60
 

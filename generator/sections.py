@@ -37,7 +37,7 @@ APPROXIMATIONS = ("exact", "about", "over", "under", "at-least", "at-most", "a-l
                   "a-little-under", "between")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 VALUE_KINDS = ("count", "duration", "quantity", "date", "datetime", "choice")
-DURATION_PATTERN = r"^(?=\d)(\d+(\.\d+)?h)?(\d+m)?(\d+s)?$"
+DURATION_PATTERN = r"^(?=\d)(\d+d)?(\d+(\.\d+)?h)?(\d+m)?(\d+s)?$"
 
 CITE_HINT = "add citations: [source-id], naming the source that reports it"
 
@@ -197,7 +197,7 @@ POSITION = Obj("position", {
 })
 CLAIM_VALUE = Obj("claim value", {
     "count": Field(Integer(minimum=0)),
-    "duration": Field(Text(doc="A length of time such as 1h, 74m, 1h30m")),
+    "duration": Field(Text(doc="A length of time such as 30d, 1h, 74m, 1h30m")),
     "quantity": Field(Number()),
     "date": Field(WhenType()),
     "datetime": Field(WhenType()),

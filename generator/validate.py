@@ -143,7 +143,7 @@ def _claim_value_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
     kind, problems = kinds[0], []
     if kind == "duration" and not _DURATION.match(str(value["duration"])):
         problems.append((f"'{value['duration']}' is not a duration",
-                         "write hours, minutes and seconds as 1h, 74m, 1h30m or 90s"))
+                         "write days, hours, minutes, seconds as 30d, 1h, 74m, 1h30m or 90s"))
     approx = value.get("approx", "exact")
     if (approx == "between") != ("to" in value):
         problems.append(("'between' and 'to' go together",
