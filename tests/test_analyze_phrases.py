@@ -100,6 +100,8 @@ def test_reads_weekdays_and_dates() -> None:
     "due to start in the city’s Çırağan Palace at 1pm local time",  # a time, not a count
     "in February 2022",  # a year, not a count
     "round 2 lasted an hour",  # two amounts: not read rather than guessed
+    "2025-02-30T25:99+03:00",  # not a real moment
+    "",
 ])
 def test_unreadable_phrases_give_none(text: str) -> None:
     assert read_phrase(text) is None

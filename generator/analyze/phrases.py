@@ -43,10 +43,11 @@ class _Amount:
     unit_minutes: float = 1.0  # durations: the largest unit used ("hours" -> 60)
 
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen " \
-        "fourteen fifteen sixteen seventeen eighteen nineteen"
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_SMALL = {word: n for n, word in enumerate(_ONES.split())} | {
+_SMALL = {word: n for n, word in enumerate(_ONES)} | {
     word: 10 * n for n, word in enumerate(_TENS, 2)
 }
 _MULTIPLIERS = {"hundred": 100, "dozen": 12}
@@ -76,12 +77,12 @@ _FRACTIONS = (
 )
 
 
-Phrases = dict[str, list[tuple[tuple[str, ...], str]]]
+_Phrases = dict[str, list[tuple[tuple[str, ...], str]]]
 
 
-def _phrases(table: dict[str, tuple[str, ...]]) -> Phrases:
+def _phrases(table: dict[str, tuple[str, ...]]) -> _Phrases:
     """Qualifier phrases by their first word, longest first: 'a little over' before 'a'."""
-    index: Phrases = {}
+    index: _Phrases = {}
     for approx, phrases in table.items():
         for phrase in phrases:
             words = tuple(phrase.split())
@@ -106,7 +107,7 @@ _PREFIXES = _phrases({
     "about": ("about", "around", "roughly", "approximately", "approx", "some", "circa",
               "an estimated", "estimated", "close to", "more or less", "round about",
               "in the region of", "on the order of"),
-    "exact": ("exactly", "precisely", "a full", "fully", "all of"),
+    "exact": ("exactly", "precisely", "a full", "a whole"),
 })
 _SUFFIXES = _phrases({
     "about": ("or so", "ish", "or thereabouts", "roughly", "approximately"),
@@ -115,8 +116,8 @@ _SUFFIXES = _phrases({
     "a-little-over": ("odd",),
 })
 
-_STARTERS = {*_PREFIXES, *_SMALL, *_ARTICLES, "half", "between", "from"}  # words an amount
-# can begin with: other start positions are skipped without trying them
+# Words an amount can begin with (besides digits): other start positions are not tried.
+_STARTERS = {*_PREFIXES, *_SMALL, *_ARTICLES, "half", "between", "from"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|%")
 _DIGIT_DASH = re.compile(r"(\d)\s*-\s*(\d)")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -173,7 +174,10 @@ def _read_date(folded: str) -> Reading | bool | None:
     weekday = _weekday_in(folded)
     if m := _ISO_MOMENT.search(folded):
         zone = "+00:00" if m[3] == "z" else m[3]
-        moment = datetime.fromisoformat(f"{m[1]}T{m[2]}{zone}")
+        try:
+            moment = datetime.fromisoformat(f"{m[1]}T{m[2]}{zone}")
+        except ValueError:
+            return None  # not a real moment: nothing to compare
         when = When(f"{m[1]}T{m[2]}{m[3].upper()}", "minute", moment, moment + _MINUTE_END)
         return Reading(ClaimValue(kind="datetime", when=when, weekday=weekday))
     day = _named_day(folded)
@@ -401,7 +405,7 @@ def _at(toks: list[str], i: int, *words: str) -> bool:
     return i < len(toks) and toks[i] in words
 
 
-def _match(toks: list[str], i: int, table: Phrases) -> tuple[str | None, int]:
+def _match(toks: list[str], i: int, table: _Phrases) -> tuple[str | None, int]:
     for words, approx in table.get(toks[i], ()) if i < len(toks) else ():
         if tuple(toks[i:i + len(words)]) == words:
             return approx, i + len(words)
