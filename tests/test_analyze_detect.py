@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from generator.analyze import analyze, unreadable_claims
 from generator.analyze.compare import compare
 from generator.analyze.detect import conflicting_pairs
-from generator.analyze.keys import Amount
+from generator.analyze.keys import Amount, Days, Key, Moment
 from generator.analyze.ranges import Interval
 from generator.model import (
     Briefing,
@@ -307,6 +308,26 @@ def test_unreadable_claims_are_skipped_and_listed() -> None:
     assert finding.claims == ["clear", "valued"]
 
 
+def _brute_force(keys: list[Key]) -> set[frozenset[int]]:
+    return {frozenset((id(a), id(b))) for n, a in enumerate(keys) for b in keys[n + 1:]
+            if (outcome := compare(a, b)) is not None and outcome.conflict}
+
+
+def test_sweep_matches_comparing_every_pair_of_days_and_moments() -> None:
+    rng = random.Random(11)
+    keys: list[Key] = []
+    for _ in range(150):
+        first = date(2025, 6, 1) + timedelta(days=rng.randrange(20))
+        keys.append(Days(first, first + timedelta(days=rng.choice([0, 0, 1, 6]))))
+        at = datetime(2025, 6, 1, tzinfo=timezone(timedelta(hours=rng.choice([-5, 0, 3]))))
+        at += timedelta(hours=rng.randrange(20 * 24))
+        keys.append(Moment(at, at + timedelta(seconds=59), at))
+    keys += [Days(None, None, "sunday"), Days(None, None, "monday")]
+    keys = list(dict.fromkeys(keys))
+    found = {frozenset((id(a), id(b))) for a, b, _ in conflicting_pairs(keys)}
+    assert found == _brute_force(keys)
+
+
 def test_sweep_finds_exactly_the_pairs_that_do_not_overlap() -> None:
     rng = random.Random(7)
     keys = []
@@ -317,9 +338,7 @@ def test_sweep_finds_exactly_the_pairs_that_do_not_overlap() -> None:
         keys.append(Amount("duration", None, Interval(lo, hi, *open_ends)))
     keys = list(dict.fromkeys(keys))
     found = {frozenset((id(a), id(b))) for a, b, _ in conflicting_pairs(keys)}
-    expected = {frozenset((id(a), id(b))) for n, a in enumerate(keys) for b in keys[n + 1:]
-                if compare(a, b).conflict}
-    assert found == expected
+    assert found == _brute_force(keys)
 
 
 def test_a_group_with_many_distinct_values_is_one_finding() -> None:

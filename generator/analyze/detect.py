@@ -1,10 +1,10 @@
 """Find conflicts, weekday mismatches and single-source claims.
 
 Claims are grouped by (subject, property) and, within a group, by key (claims that allow
-exactly the same values). Only distinct keys of one group are compared, amounts by a
-sweep over their sorted intervals, so the work grows with the number of claims and the
-number of conflicts found, never with all pairs of the briefing. A group with more than
-MAX_PAIRWISE distinct values is reported once, as a whole, so that the output stays
+exactly the same values). Only distinct keys of one group are compared; amounts, days
+and moments by a sweep over their sorted intervals. So the work grows with the number of
+claims and of conflicts found, never with all pairs of the briefing. A group with more
+than MAX_PAIRWISE distinct values is reported once, as a whole, so that the output stays
 linear too.
 """
 
@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from generator.analyze import wording
 from generator.analyze.compare import Outcome, compare, weekday_mismatch
 from generator.analyze.context import Context
-from generator.analyze.keys import Amount, Key
+from generator.analyze.keys import Key, on_line
 from generator.analyze.labels import property_label
+from generator.analyze.ranges import Interval
 from generator.model import Briefing, Claim, Finding
 
 Group = tuple[str, str]  # (subject, property)
@@ -65,34 +66,44 @@ def conflicts(groups: dict[Group, list[Claim]], ctx: Context) -> list[Detected]:
 
 
 def conflicting_pairs(keys: list[Key]) -> Iterator[tuple[Key, Key, Outcome]]:
-    """Every pair of keys that conflict: amounts by a sweep, the rest pair by pair."""
-    amounts = [key for key in keys if isinstance(key, Amount)]
-    others = [key for key in keys if not isinstance(key, Amount)]
-    yield from _amount_conflicts(amounts)
-    for n, a in enumerate(others):
-        for b in others[n + 1:]:
+    """Every pair of keys that conflict. Keys on one number line (amounts of one kind and
+    unit, dated days, moments) are swept; the others (weekdays alone, names, and keys of
+    different lines such as a day and a moment) are compared pair by pair."""
+    lines: dict[tuple[str, ...], list[tuple[Interval, Key]]] = {}
+    loose: list[Key] = []
+    for key in keys:
+        placed = on_line(key)
+        if placed is None:
+            loose.append(key)
+        else:
+            lines.setdefault(placed[0], []).append((placed[1], key))
+    for line in lines.values():
+        yield from _sweep(line)
+    groups = [[key for _, key in line] for line in lines.values()] + [[key] for key in loose]
+    for n, group in enumerate(groups):
+        for other in groups[n + 1:]:
+            for a in group:
+                for b in other:
+                    outcome = compare(a, b)
+                    if outcome is not None and outcome.conflict:
+                        yield a, b, outcome
+
+
+def _sweep(line: list[tuple[Interval, Key]]) -> Iterator[tuple[Key, Key, Outcome]]:
+    """Sorted by lower end, only the keys that start at or after a key's upper end can
+    conflict with it: only those are looked at."""
+    ordered = sorted(line, key=lambda placed: (placed[0].lo, placed[0].lo_open))
+    starts = [interval.lo for interval, _ in ordered]
+    seen: set[tuple[int, int]] = set()
+    for interval, a in line:
+        for other, b in ordered[bisect_left(starts, interval.hi):]:
+            pair = (min(id(a), id(b)), max(id(a), id(b)))
+            if b is a or pair in seen or interval.overlaps(other):
+                continue
+            seen.add(pair)
             outcome = compare(a, b)
             if outcome is not None and outcome.conflict:
                 yield a, b, outcome
-
-
-def _amount_conflicts(amounts: list[Amount]) -> Iterator[tuple[Key, Key, Outcome]]:
-    """Sorted by lower end, the keys that start at or after a key's upper end are the only
-    candidates: only those are compared."""
-    scales: dict[tuple[str, str | None], list[Amount]] = {}
-    for key in amounts:
-        scales.setdefault((key.kind, key.unit), []).append(key)
-    for keys in scales.values():
-        ordered = sorted(keys, key=lambda k: (k.interval.lo, k.interval.lo_open))
-        starts = [k.interval.lo for k in ordered]
-        seen: set[tuple[int, int]] = set()
-        for a in keys:
-            for b in ordered[bisect_left(starts, a.interval.hi):]:
-                pair = (min(id(a), id(b)), max(id(a), id(b)))
-                if b is a or pair in seen or a.interval.overlaps(b.interval):
-                    continue
-                seen.add(pair)
-                yield a, b, Outcome(True, "the ranges do not overlap")
 
 
 def across_sources(side_a: list[Claim], side_b: list[Claim], ctx: Context) -> bool:

@@ -4,7 +4,7 @@ or a name. Equal keys agree, so claims are grouped by key before any comparison.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from generator.analyze import wording
@@ -49,7 +49,7 @@ class Name:
 
     text: str
     entities: frozenset[str]
-    shown: str
+    shown: str = field(compare=False)  # as the source spelled it; not part of equality
 
 
 Key = Amount | Days | Moment | Name
@@ -94,6 +94,21 @@ def _moment(start: datetime, end: datetime, approx: str) -> Moment:
     if approx in ("under", "at-most", "a-little-under"):
         return Moment(None, end, start)
     return Moment(start, end, start)
+
+
+def on_line(key: Key) -> tuple[tuple[str, ...], Interval] | None:
+    """A key as an interval on a number line (amounts of one kind and unit, dated days,
+    moments), or None for weekdays alone and names. Keys on one line conflict exactly
+    when their intervals do not overlap."""
+    if isinstance(key, Amount):
+        return (key.kind, key.unit or ""), key.interval
+    if isinstance(key, Days) and key.first is not None and key.last is not None:
+        return ("days",), Interval(key.first.toordinal(), key.last.toordinal())
+    if isinstance(key, Moment):
+        first = key.first.timestamp() if key.first is not None else -math.inf
+        last = key.last.timestamp() if key.last is not None else math.inf
+        return ("moments",), Interval(first, last)
+    return None
 
 
 def describe(key: Key) -> str:
