@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from generator.analyze import wording
 from generator.analyze.compare import Outcome, compare, weekday_mismatch
 from generator.analyze.context import Context
-from generator.analyze.keys import Key, on_line
+from generator.analyze.keys import DAYS_LINE, MOMENTS_LINE, Key, on_line
 from generator.analyze.labels import property_label
 from generator.analyze.ranges import Interval
 from generator.model import Briefing, Claim, Finding
@@ -79,7 +79,9 @@ def conflicting_pairs(keys: list[Key]) -> Iterator[tuple[Key, Key, Outcome]]:
             lines.setdefault(placed[0], []).append((placed[1], key))
     for line in lines.values():
         yield from _sweep(line)
-    groups = [[key for _, key in line] for line in lines.values()] + [[key] for key in loose]
+    # Amounts compare only within their own line; days, moments and the loose keys across.
+    groups = [[key for _, key in line] for name, line in lines.items()
+              if name in (DAYS_LINE, MOMENTS_LINE)] + [[key] for key in loose]
     for n, group in enumerate(groups):
         for other in groups[n + 1:]:
             for a in group:

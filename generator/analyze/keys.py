@@ -14,6 +14,8 @@ from generator.analyze.ranges import Interval, value_range
 from generator.model import When
 
 ABOUT_TIME = timedelta(minutes=30)  # "about 13:00": half an hour either way
+DAYS_LINE = ("days",)
+MOMENTS_LINE = ("moments",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +105,11 @@ def on_line(key: Key) -> tuple[tuple[str, ...], Interval] | None:
     if isinstance(key, Amount):
         return (key.kind, key.unit or ""), key.interval
     if isinstance(key, Days) and key.first is not None and key.last is not None:
-        return ("days",), Interval(key.first.toordinal(), key.last.toordinal())
+        return DAYS_LINE, Interval(key.first.toordinal(), key.last.toordinal())
     if isinstance(key, Moment):
         first = key.first.timestamp() if key.first is not None else -math.inf
         last = key.last.timestamp() if key.last is not None else math.inf
-        return ("moments",), Interval(first, last)
+        return MOMENTS_LINE, Interval(first, last)
     return None
 
 
