@@ -350,3 +350,60 @@ def test_a_group_with_many_distinct_values_is_one_finding() -> None:
     assert "12 different values, too many to list pair by pair" in finding.explanation
     reviewed = analyze(make(*claims, discrepancies=(record("messy", "c01", "c07"),)))
     assert reviewed.discrepancies[0].recorded == "messy"
+
+
+# --- through the checker ---------------------------------------------------------------
+
+FACT_FILE = """\
+briefing:
+  title: Demo talks
+  summary: A small briefing for the analysis.
+  period: {start: "2025-05-16", end: ongoing}
+  last_reviewed: "2025-06-03"
+  about_tolerance: 0.2
+sources:
+  - {id: wire-a, title: First report, publisher: Example Wire, url: unknown,
+     published: unknown, language: en, kind: wire-report}
+  - {id: paper-b, title: Second report, publisher: unknown, url: unknown,
+     published: unknown, language: en, kind: news-report}
+places:
+  - {id: palace, name: Çırağan Palace, kind: venue, aliases: [Ciragan Palace]}
+rounds:
+  - {id: round-1, number: 1, date: "2025-05-16", venue: palace, citations: [wire-a]}
+claims:
+  - {id: r1-duration-wire, subject: round-1, property: duration,
+     reported: "a little over an hour", citations: [wire-a]}
+  - {id: r1-duration-paper, subject: round-1, property: duration,
+     reported: "an hour and a half", value: {duration: "1h30m"}, citations: [paper-b]}
+  - {id: r1-venue-wire, subject: round-1, property: venue, reported: "Ciragan Palace",
+     value: {choice: Ciragan Palace}, citations: [wire-a]}
+  - {id: r1-venue-paper, subject: round-1, property: venue, reported: "Çırağan Palace",
+     value: {choice: Çırağan Palace}, citations: [paper-b]}
+  - {id: r1-date-paper, subject: round-1, property: date, reported: "on Tuesday",
+     value: {date: "2025-05-16"}, citations: [paper-b]}
+discrepancies:
+  - id: r1-duration
+    title: How long the first round lasted
+    claims: [r1-duration-wire, r1-duration-paper]
+    status: explained
+    analysis: The wire counts from the opening statements.
+"""
+
+
+def test_a_checked_briefing_end_to_end(tmp_path: Path) -> None:
+    from generator.pipeline import read_briefings
+
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "demo.yaml").write_text(FACT_FILE, encoding="utf-8")
+    reading = read_briefings(tmp_path)
+    assert reading.problems == []
+    [briefing] = reading.briefings
+    analysis = analyze(briefing)
+    weekday, conflict = analysis.discrepancies  # by property: date, then duration
+    assert (conflict.id, conflict.recorded, conflict.status) == (
+        "conflict-r1-duration-paper-r1-duration-wire", "r1-duration", "explained")
+    assert "(60–75 min)" in conflict.explanation and "(82.5–97.5 min)" in conflict.explanation
+    assert weekday.id == "weekday-r1-date-paper"
+    assert "Friday 16 May 2025 is not a Tuesday" in weekday.explanation
+    assert [f.id for f in analysis.single_source] == ["single-source-round-1-date"]
+    assert unreadable_claims(briefing) == []
