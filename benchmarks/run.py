@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -44,25 +45,33 @@ Row = dict[str, Any]
 # ---------------------------------------------------------------- subprocesses
 
 
+TIME = Path("/usr/bin/time")
+
+
 @dataclass(frozen=True, slots=True)
 class Measured:
     seconds: float
-    peak_mb: float  # the child's maximum resident set size
+    peak_mb: float  # the command's maximum resident set size
     returncode: int
     log: Path
 
 
 def run_measured(cmd: list[str], log: Path, timeout: float) -> Measured:
-    """Run `cmd` from the repo root, output to `log`; wall time and the child's own peak RSS.
+    """Run `cmd` from the repo root, output to `log`: wall time and the command's peak RSS.
 
-    `os.wait4` returns the resource usage of exactly this child (what `/usr/bin/time -v`
-    reports), unlike RUSAGE_CHILDREN, which is the maximum over every child so far.
+    The peak comes from GNU `/usr/bin/time -v`. Without it, from `os.wait4`, which
+    overstates small commands: Python starts children with vfork, and Linux counts the
+    parent's peak (this script's) in the child's `ru_maxrss`. `time` forks from its own
+    small process, so its figure is the command's own.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    timing = log.with_suffix(".time")
+    wrapped = [str(TIME), "-v", "-o", str(timing), *cmd] if TIME.exists() else cmd
     with log.open("wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, env=env)
-        timer = threading.Timer(timeout, proc.kill)
+        proc = subprocess.Popen(wrapped, cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+                                env=env, start_new_session=True)
+        timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
@@ -70,8 +79,21 @@ def run_measured(cmd: list[str], log: Path, timeout: float) -> Measured:
             timer.cancel()
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    return Measured(seconds, usage.ru_maxrss * scale / MB, proc.returncode, log)
+    peak_mb = time_peak_mb(timing) if TIME.exists() else None
+    if peak_mb is None:
+        scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+        peak_mb = usage.ru_maxrss * scale / MB
+    return Measured(seconds, peak_mb, proc.returncode, log)
+
+
+def time_peak_mb(report: Path) -> float | None:
+    """'Maximum resident set size (kbytes): N' from `time -v`, in MB."""
+    if not report.exists():
+        return None
+    for line in report.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.rsplit(":", 1)[1]) * 1024 / MB
+    return None
 
 
 class StepFailed(RuntimeError):
