@@ -99,7 +99,7 @@ def run_discrepancies(args: argparse.Namespace) -> int:
     if reading.problems:
         _print_problems(reading)
         return 1
-    print(render_report([(b, analyze(b)) for b in reading.briefings], args.format))
+    sys.stdout.write(render_report([(b, analyze(b)) for b in reading.briefings], args.format))
     return 0
 
 

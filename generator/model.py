@@ -16,10 +16,11 @@ UNKNOWN = "unknown"
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where an item was written: the file (relative to the briefing root's parent) and line."""
+    """Where an item was written: file (relative to the briefings folder's parent), line, col."""
 
     path: str
     line: int
+    col: int = 1
 
 
 @dataclass(frozen=True, slots=True)

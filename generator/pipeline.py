@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.analyze import unreadable_claims
 from generator.load import LoadedFile, display_path, find_fact_files, gc_paused, load_file
 from generator.model import Briefing
 from generator.problems import BriefingError, Problem
@@ -73,4 +74,20 @@ def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
     reading.problems.extend(checked.problems)
     if not checked.problems and len(loaded) == len(paths) and SLUG.match(folder.name):
         files = [origins[f.path] for f in loaded]
-        reading.briefings.append(build_briefing(folder.name, folder, checked, origins, files))
+        briefing = build_briefing(folder.name, folder, checked, origins, files)
+        problems = _unreadable_claim_problems(briefing, origins)
+        reading.problems.extend(problems)
+        if not problems:
+            reading.briefings.append(briefing)
+
+
+def _unreadable_claim_problems(briefing: Briefing, origins: dict[str, str]) -> list[Problem]:
+    """A claim without `value` must have a `reported` phrasing the analysis can read."""
+    shown = {origin: path for path, origin in origins.items()}
+    return [
+        Problem(shown[claim.origin.path], claim.origin.line, claim.origin.col,
+                f"cannot read a comparable value from reported: '{claim.reported}'",
+                "add a value, e.g. value: {duration: 1h, approx: about}, or "
+                "value: {choice: ...}")
+        for claim in unreadable_claims(briefing)
+    ]

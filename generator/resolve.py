@@ -22,7 +22,7 @@ def build_briefing(slug: str, root: Path, checked: Checked, origins: dict[str, s
                    files: list[str]) -> m.Briefing:
     """The model of one briefing. `origins` maps each shown path to its repo-relative path."""
     def origin(path: str, item: Item) -> m.Origin:
-        return m.Origin(origins[path], item["_line"])
+        return m.Origin(origins[path], item["_line"], item["_col"])
 
     briefing = m.Briefing(slug=slug, root=root, info=_info(checked, origin), files=files)
     builders = {
