@@ -140,7 +140,8 @@ def test_yaml_11_traps_are_read_as_the_contributor_meant(workdir: Path) -> None:
         "     published: 2025-06-02, language: no, kind: other}\n"
         "claims:\n"
         "  - id: c1\n    subject: round-1\n    property: scheduled-start\n"
-        "    reported: 13:00\n    citations: [wire-a]\n"
+        "    reported: 13:00\n    value: {datetime: 2025-06-02T13:00+03:00}\n"
+        "    citations: [wire-a]\n"
     )
     reading = read_briefings(Path("briefings"))
     assert reading.problems == []
