@@ -1,0 +1,304 @@
+"""Helpers shared by the browser tests: the index of built pages and the reader's actions.
+
+Kept out of conftest.py so the test modules can import them by name.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+# --------------------------------------------------------------------------- the pages
+
+
+_LINKING = ("a", "link", "script", "img", "area", "iframe", "source")
+
+
+class _PageParser(HTMLParser):
+    """Collects what the tests need from one built HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str, int]] = []  # (tag.attr, url, line)
+        self.title: str | None = None
+        self.titles = 0
+        self.h1: list[str] = []
+        self._in_title = False
+        self._h1_depth = 0
+        self._h1_text: list[str] = []
+        self._skip_depth = 0  # inside <script>/<style>
+        self.text_parts: list[str] = []
+        self._in_article = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        for attr in ("href", "src"):
+            if a.get(attr) is not None and tag in _LINKING:
+                self.links.append((f"{tag}.{attr}", a[attr], self.getpos()[0]))
+        if tag == "title":
+            self._in_title = True
+            self.titles += 1
+            self.title = ""
+        elif tag == "h1":
+            self._h1_depth += 1
+            self._h1_text = []
+        elif tag in ("script", "style"):
+            self._skip_depth += 1
+        elif tag == "article":
+            self._in_article += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag == "h1" and self._h1_depth:
+            self._h1_depth -= 1
+            self.h1.append(" ".join("".join(self._h1_text).split()))
+        elif tag in ("script", "style") and self._skip_depth:
+            self._skip_depth -= 1
+        elif tag == "article" and self._in_article:
+            self._in_article -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = (self.title or "") + data
+        if self._h1_depth:
+            self._h1_text.append(data)
+        if self._in_article and not self._skip_depth:
+            self.text_parts.append(data)
+
+
+@dataclass
+class BuiltPage:
+    path: str  # URL path relative to the site root, e.g. "istanbul-2025/rounds/round-2/"
+    file: Path
+    title: str | None
+    titles: int
+    h1: list[str]
+    ids: set[str]
+    links: list[tuple[str, str, int]]
+    text: str  # text of the <article> (the page content, without navigation)
+
+    @property
+    def heading(self) -> str:
+        return self.h1[0] if self.h1 else ""
+
+
+@dataclass
+class Site:
+    root: Path
+    pages: dict[str, BuiltPage] = field(default_factory=dict, repr=False)  # by URL path
+    build_seconds: float = 0.0
+
+    def find(self, predicate, what: str) -> BuiltPage:
+        found = [p for p in self.pages.values() if predicate(p)]
+        assert found, f"no built page is {what}"
+        return sorted(found, key=lambda p: (len(p.path), p.path))[0]
+
+    def by_h1(self, pattern: str) -> BuiltPage:
+        rx = re.compile(pattern, re.I)
+        return self.find(lambda p: any(rx.search(h) for h in p.h1), f"headed /{pattern}/")
+
+    def with_id(self, element_id: str) -> BuiltPage:
+        return self.find(lambda p: element_id in p.ids, f"holding id={element_id!r}")
+
+
+def url_path_of(root: Path, file: Path) -> str:
+    rel = file.relative_to(root).as_posix()
+    if rel == "index.html":
+        return ""
+    if rel.endswith("/index.html"):
+        return rel[: -len("index.html")]
+    return rel
+
+
+def index_site(root: Path) -> dict[str, BuiltPage]:
+    pages = {}
+    for file in sorted(root.rglob("*.html")):
+        parser = _PageParser()
+        parser.feed(file.read_text(encoding="utf-8"))
+        parser.close()
+        path = url_path_of(root, file)
+        pages[path] = BuiltPage(
+            path=path,
+            file=file,
+            title=parser.title,
+            titles=parser.titles,
+            h1=parser.h1,
+            ids=parser.ids,
+            links=parser.links,
+            text=" ".join("".join(parser.text_parts).split()),
+        )
+    return pages
+
+
+
+
+def normalise(text: str) -> str:
+    return " ".join(html.unescape(text).split())
+
+
+def resolve_href(page_path: str, href: str) -> tuple[str, str]:
+    """An internal href seen on page_path → (target site path, fragment)."""
+    base = "/" + page_path
+    joined = urljoin(base, href)
+    parts = urlsplit(joined)
+    path = posixpath.normpath(unquote(parts.path)) if parts.path else base
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path += "/"
+    if path in ("/.", "//"):
+        path = "/"
+    return path.lstrip("/"), unquote(parts.fragment)
+
+
+# --------------------------------------------------------------------------- reader actions
+
+
+def wait_until_stable(read, *, settle: float = 0.4, timeout: float = 8.0, poll: float = 0.1):
+    """Call read() until it returns the same value for `settle` seconds; return that value."""
+    deadline = time.monotonic() + timeout
+    last = read()
+    since = time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(poll)
+        now = read()
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= settle:
+            return now
+    return last
+
+
+@dataclass
+class SearchResults:
+    query: str
+    meta: str  # "2 matching documents", "No matching documents", …
+    links: list[str]  # hrefs of every result (pages and their sections), in order
+    titles: list[str]
+
+    def __str__(self) -> str:
+        rows = "\n".join(f"  {t!r} → {h}" for t, h in zip(self.titles, self.links, strict=True))
+        return f"search {self.query!r}: {self.meta}\n{rows}"
+
+
+def search(page, query: str) -> SearchResults:
+    """Search the way a reader does: click the search box, type, read the result list.
+
+    Works at any width: on narrow screens the box hides behind the header's search button.
+    """
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-header__button[for='__search']").click()
+    box.click()
+    # Material's worker builds the index when the box is first focused.
+    page.wait_for_function(
+        "() => !/Initializing/i.test("
+        "document.querySelector('.md-search-result__meta')?.textContent || 'Initializing')",
+        timeout=10_000,
+    )
+    box.fill("")
+    box.press_sequentially(query, delay=15)
+
+    def read():
+        return page.evaluate(
+            """() => {
+                const meta = document.querySelector('.md-search-result__meta');
+                const links = [...document.querySelectorAll('a.md-search-result__link')];
+                return [
+                    meta ? meta.textContent.trim() : '',
+                    links.map(a => a.href),
+                    links.map(a => (a.querySelector('h1, h2')?.textContent || '').trim()),
+                ];
+            }"""
+        )
+
+    page.wait_for_function(
+        "() => /matching|no matching/i.test("
+        "document.querySelector('.md-search-result__meta')?.textContent || '')"
+    )
+    meta, links, titles = wait_until_stable(read)
+    return SearchResults(query=query, meta=meta, links=links, titles=titles)
+
+
+# --------------------------------------------------------------------------- layout checks
+
+# Everything in the page content that sticks out to the right of the viewport, unless it
+# sits inside a container the reader can scroll sideways (Material's table scrollwrap).
+OVERFLOW_JS = """
+() => {
+    const vw = window.innerWidth;
+    const scrollsX = el => {
+        for (let a = el.parentElement; a; a = a.parentElement) {
+            const s = getComputedStyle(a).overflowX;
+            if ((s === 'auto' || s === 'scroll') && a.scrollWidth > a.clientWidth - 1) return a;
+        }
+        return null;
+    };
+    const out = [];
+    for (const el of document.querySelectorAll('.md-content *')) {
+        const hasText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+        if (!hasText) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.right > vw + 1 || r.left < -1) {
+            if (scrollsX(el)) continue;
+            out.push({tag: el.tagName.toLowerCase(), cls: el.className, right: r.right,
+                      text: el.textContent.trim().slice(0, 60)});
+        }
+    }
+    return {
+        innerWidth: vw,
+        scrollWidth: document.documentElement.scrollWidth,
+        bodyScrollWidth: document.body.scrollWidth,
+        sticking_out: out.slice(0, 20),
+    };
+}
+"""
+
+# Every table: its wrapper, whether it is wider than its wrapper, whether the wrapper
+# scrolls, and any cell whose text is clipped (overflow hidden or ellipsis).
+TABLES_JS = """
+() => [...document.querySelectorAll('.md-content table')].map((t, i) => {
+    const wrap = t.closest('.md-typeset__scrollwrap');
+    const cut = [];
+    for (const c of t.querySelectorAll('th, td')) {
+        for (const el of [c, ...c.querySelectorAll('*')]) {
+            const s = getComputedStyle(el);
+            const clips = !['visible', 'auto', 'scroll'].includes(s.overflowX)
+                       || !['visible', 'auto', 'scroll'].includes(s.overflowY)
+                       || s.textOverflow === 'ellipsis';
+            if (clips && (el.scrollWidth > el.clientWidth + 1
+                          || el.scrollHeight > el.clientHeight + 1)) {
+                cut.push(el.textContent.trim().slice(0, 60));
+                break;
+            }
+        }
+        if (c.getBoundingClientRect().width < 1 && c.textContent.trim()) {
+            cut.push('(zero-width) ' + c.textContent.trim().slice(0, 60));
+        }
+    }
+    const w = wrap ? wrap.getBoundingClientRect() : null;
+    return {
+        index: i,
+        caption: (t.querySelector('th')?.textContent || '').trim().slice(0, 60),
+        tableWidth: t.scrollWidth,
+        wrapped: !!wrap,
+        wrapOverflowX: wrap ? getComputedStyle(wrap).overflowX : null,
+        wrapLeft: w ? w.left : null,
+        wrapRight: w ? w.right : null,
+        wrapClientWidth: wrap ? wrap.clientWidth : null,
+        wrapScrollWidth: wrap ? wrap.scrollWidth : null,
+        cut,
+    };
+})
+"""
