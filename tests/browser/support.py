@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+REPO = Path(__file__).resolve().parents[2]
+
 # --------------------------------------------------------------------------- the pages
 
 
@@ -302,3 +304,44 @@ TABLES_JS = """
     };
 })
 """
+
+
+# --------------------------------------------------------------------------- page structure
+
+
+class _HeadingTracker(HTMLParser):
+    """The ids of the headings an element sits under (h1 … h6), outermost first."""
+
+    def __init__(self, wanted: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.wanted = wanted
+        self.current: dict[int, str] = {}
+        self.chain: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag):
+            level = int(tag[1])
+            self.current = {k: v for k, v in self.current.items() if k < level}
+            self.current[level] = a.get("id") or ""
+        if a.get("id") == self.wanted and self.chain is None:
+            self.chain = [self.current[k] for k in sorted(self.current)]
+
+
+def heading_chain(file: Path, element_id: str) -> list[str]:
+    tracker = _HeadingTracker(element_id)
+    tracker.feed(file.read_text(encoding="utf-8"))
+    assert tracker.chain is not None, f"no id={element_id!r} in {file}"
+    return tracker.chain
+
+
+def content_without_footnotes(file: Path) -> str:
+    """The text of a page's article, footnotes left out (they are not in the search index)."""
+    raw = file.read_text(encoding="utf-8")
+    start, end = raw.index("<article"), raw.index("</article>")
+    article = raw[start:end]
+    cut = article.find('<div class="footnote"')
+    if cut >= 0:
+        article = article[:cut]
+    text = re.sub(r"<[^>]+>", " ", article)
+    return " ".join(html.unescape(text).split())
