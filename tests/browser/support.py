@@ -345,3 +345,47 @@ def content_without_footnotes(file: Path) -> str:
         article = article[:cut]
     text = re.sub(r"<[^>]+>", " ", article)
     return " ".join(html.unescape(text).split())
+
+
+# The element the URL fragment names, and whether a reader sees it after the jump: its box
+# (or, for an empty anchor span, its nearest box-holding ancestor) is in the viewport and
+# not hidden under Material's sticky header.
+LANDED_JS = """
+() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const el = id && document.getElementById(id);
+    if (!el) return {id, found: false};
+    let box = el;
+    const empty = b => { const r = b.getBoundingClientRect(); return !r.width || !r.height; };
+    while (box.parentElement && empty(box)) box = box.parentElement;
+    const r = box.getBoundingClientRect();
+    const header = document.querySelector('.md-header');
+    const top = header ? header.getBoundingClientRect().bottom : 0;
+    const x = Math.min(Math.max(r.left + 4, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
+    const hit = document.elementFromPoint(x, y);
+    return {
+        id, found: true, tag: box.tagName.toLowerCase(), top: r.top, bottom: r.bottom,
+        headerBottom: top, innerHeight,
+        inView: r.bottom > top && r.top < innerHeight,
+        uncovered: !!hit && (box.contains(hit) || hit.contains(box)),
+        text: box.textContent.trim().slice(0, 80),
+    };
+}
+"""
+
+
+def landed(page) -> dict:
+    """Where the last jump to a #fragment left the reader (see LANDED_JS)."""
+    page.wait_for_function("() => location.hash.length > 1")
+    # Let the browser finish scrolling to the target (smooth scrolling is off, but a
+    # layout shift after load can still move it).
+    return wait_until_stable(lambda: page.evaluate(LANDED_JS), settle=0.2, timeout=3)
+
+
+def assert_landed(page, expected_id: str) -> dict:
+    where = landed(page)
+    assert where["found"], f"{page.url}: no element with id={where['id']!r}"
+    assert where["id"] == expected_id, f"landed on #{where['id']}, expected #{expected_id}"
+    assert where["inView"] and where["uncovered"], f"{page.url}: target not visible: {where}"
+    return where
