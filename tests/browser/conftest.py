@@ -32,12 +32,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from support import REPO, Site, index_site
+from support import DESKTOP, PHONE, REPO, Site, index_site
 
 SCREENSHOTS = REPO / "docs" / "assets" / "screenshots"
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 
 # Hosts the pages may try to reach without needing them (requests are aborted).
 OPTIONAL_HOSTS = {"api.github.com"}

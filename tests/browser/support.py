@@ -16,6 +16,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
 # --------------------------------------------------------------------------- the pages
 
 
@@ -267,40 +270,53 @@ OVERFLOW_JS = """
 }
 """
 
-# Every table: its wrapper, whether it is wider than its wrapper, whether the wrapper
-# scrolls, and any cell whose text is clipped (overflow hidden or ellipsis).
+# Every table: its wrapper and how it scrolls, and every cell whose text is cut (clipped by
+# overflow or an ellipsis) or spills out of the cell over its neighbours, or is tiny.
 TABLES_JS = """
 () => [...document.querySelectorAll('.md-content table')].map((t, i) => {
     const wrap = t.closest('.md-typeset__scrollwrap');
-    const cut = [];
+    const cut = [], spills = [], tiny = [];
     for (const c of t.querySelectorAll('th, td')) {
+        const text = c.textContent.trim();
+        if (!text) continue;
         for (const el of [c, ...c.querySelectorAll('*')]) {
             const s = getComputedStyle(el);
             const clips = !['visible', 'auto', 'scroll'].includes(s.overflowX)
                        || !['visible', 'auto', 'scroll'].includes(s.overflowY)
-                       || s.textOverflow === 'ellipsis';
+                       || s.textOverflow === 'ellipsis' || s.webkitLineClamp !== 'none';
             if (clips && (el.scrollWidth > el.clientWidth + 1
                           || el.scrollHeight > el.clientHeight + 1)) {
-                cut.push(el.textContent.trim().slice(0, 60));
+                cut.push(text.slice(0, 60));
                 break;
             }
         }
-        if (c.getBoundingClientRect().width < 1 && c.textContent.trim()) {
-            cut.push('(zero-width) ' + c.textContent.trim().slice(0, 60));
-        }
+        if (c.scrollWidth > c.clientWidth + 1) spills.push(text.slice(0, 60));
+        if (parseFloat(getComputedStyle(c).fontSize) < 12) tiny.push(text.slice(0, 60));
     }
     const w = wrap ? wrap.getBoundingClientRect() : null;
+    const last = t.querySelector('tr > :last-child');
+    let lastVisible = null;
+    if (wrap) {  // scroll to the far end: the last column must come fully into view
+        const before = wrap.scrollLeft;
+        wrap.scrollLeft = wrap.scrollWidth;
+        const r = last.getBoundingClientRect();
+        lastVisible = r.right <= w.right + 1 && r.left >= w.left - 1;
+        wrap.scrollLeft = before;
+    }
+    const head = t.closest('.md-typeset__scrollwrap')?.previousElementSibling;
     return {
         index: i,
-        caption: (t.querySelector('th')?.textContent || '').trim().slice(0, 60),
-        tableWidth: t.scrollWidth,
+        heading: head && /^H[1-6]$/.test(head.tagName) ? head.id : null,
+        firstHeader: (t.querySelector('th')?.textContent || '').trim().slice(0, 40),
+        tableWidth: t.getBoundingClientRect().width,
         wrapped: !!wrap,
         wrapOverflowX: wrap ? getComputedStyle(wrap).overflowX : null,
         wrapLeft: w ? w.left : null,
         wrapRight: w ? w.right : null,
         wrapClientWidth: wrap ? wrap.clientWidth : null,
         wrapScrollWidth: wrap ? wrap.scrollWidth : null,
-        cut,
+        lastColumnReachable: lastVisible,
+        cut, spills, tiny,
     };
 })
 """
