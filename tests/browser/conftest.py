@@ -34,9 +34,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from support import DESKTOP, PHONE, REPO, Site, index_site
 
-SCREENSHOTS = REPO / "docs" / "assets" / "screenshots"
-
-
 # Hosts the pages may try to reach without needing them (requests are aborted).
 OPTIONAL_HOSTS = {"api.github.com"}
 

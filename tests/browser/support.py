@@ -16,6 +16,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 
+SCREENSHOTS = REPO / "docs" / "assets" / "screenshots"
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
