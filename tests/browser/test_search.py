@@ -73,7 +73,9 @@ def _ciragan_page(site: Site):
     return round_page
 
 
-@pytest.mark.parametrize("query", ["Ciragan", "Çırağan", "ciragan palace"])
+# Only single words: with "ciragan palace", lunr ORs the terms and "palace" alone finds
+# the page, folding or not.
+@pytest.mark.parametrize("query", ["Ciragan", "Çırağan"])
 def test_place_name_with_or_without_diacritics(page, server, site: Site, query: str):
     round_page = _ciragan_page(site)
     page.goto(server.url(""))
