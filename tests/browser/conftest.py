@@ -32,7 +32,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from support import DESKTOP, PHONE, REPO, Site, index_site
+
+from .support import DESKTOP, PHONE, REPO, Site, index_site
 
 # Hosts the pages may try to reach without needing them (requests are aborted).
 OPTIONAL_HOSTS = {"api.github.com"}

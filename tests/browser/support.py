@@ -1,6 +1,7 @@
 """Helpers shared by the browser tests: the index of built pages and the reader's actions.
 
-Kept out of conftest.py so the test modules can import them by name.
+Kept out of conftest.py so the test modules can import them (tests/browser is a package,
+so its module names cannot clash with other test folders).
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ site's CSS make) or Material's chrome around it (header, tabs, search, footer) i
 from __future__ import annotations
 
 import pytest
-from support import DESKTOP, Site
+
+from .support import DESKTOP, Site
 
 PAGES = {
     "home": None,  # the site's home page

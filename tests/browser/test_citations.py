@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from support import REPO, Site, assert_landed
+
+from .support import REPO, Site, assert_landed
 
 BRIEFING = REPO / "briefings" / "istanbul-2025"
 

@@ -7,7 +7,8 @@ page is the built page that hosts the claims.
 from __future__ import annotations
 
 import yaml
-from support import REPO, Site, assert_landed
+
+from .support import REPO, Site, assert_landed
 
 BRIEFING = REPO / "briefings" / "istanbul-2025"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from support import Site, resolve_href
+from .support import Site, resolve_href
 
 # Material's own links that are not navigation: the search and drawer toggles are
 # <label for=…>, not hrefs, so nothing needs exempting here. Material's "skip to content"

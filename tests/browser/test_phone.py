@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import pytest
-from support import OVERFLOW_JS, PHONE, TABLES_JS, Site
+
+from .support import OVERFLOW_JS, PHONE, TABLES_JS, Site
 
 PAGES = {
     "positions matrix": r"^Positions$",

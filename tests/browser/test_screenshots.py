@@ -11,7 +11,8 @@ from __future__ import annotations
 import struct
 
 import pytest
-from support import DESKTOP, PHONE, SCREENSHOTS, Site
+
+from .support import DESKTOP, PHONE, SCREENSHOTS, Site
 
 PAGES = {
     "home": None,

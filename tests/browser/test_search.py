@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from support import REPO, Site, content_without_footnotes, heading_chain, search
+
+from .support import REPO, Site, content_without_footnotes, heading_chain, search
 
 BRIEFING = REPO / "briefings" / "istanbul-2025"
 

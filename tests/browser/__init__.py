@@ -1,0 +1,1 @@
+"""Browser tests: the built site, served locally and driven in Chromium."""
