@@ -97,10 +97,6 @@ class BuiltPage:
     links: list[tuple[str, str, int]]
     text: str  # text of the <article> (the page content, without navigation)
 
-    @property
-    def heading(self) -> str:
-        return self.h1[0] if self.h1 else ""
-
 
 @dataclass
 class Site:
@@ -150,10 +146,6 @@ def index_site(root: Path) -> dict[str, BuiltPage]:
     return pages
 
 
-
-
-def normalise(text: str) -> str:
-    return " ".join(html.unescape(text).split())
 
 
 def resolve_href(page_path: str, href: str) -> tuple[str, str]:
