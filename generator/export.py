@@ -30,7 +30,10 @@ def export_data(briefing: Briefing, analysis: Analysis) -> dict[str, Any]:
 
 
 def export_json(briefing: Briefing, analysis: Analysis) -> str:
-    return json.dumps(export_data(briefing, analysis), ensure_ascii=False, indent=1) + "\n"
+    # Compact: the export of a large briefing is tens of MB, and compact JSON is written by
+    # the C encoder, several times faster than an indented one.
+    data = export_data(briefing, analysis)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def load_export(data: dict[str, Any]) -> tuple[Briefing, Analysis]:
@@ -41,8 +44,9 @@ def load_export(data: dict[str, Any]) -> tuple[Briefing, Analysis]:
 
 
 def _dump(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names:
+        return {name: _dump(getattr(value, name)) for name in names}
     if isinstance(value, dict):  # sections keyed by id: a list in id order
         return [_dump(value[key]) for key in sorted(value)]
     if isinstance(value, list | tuple):
@@ -78,6 +82,12 @@ def _load(hint: Any, value: Any) -> Any:
     if hint is float and isinstance(value, int):
         return float(value)
     return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass' field names (empty for anything else), looked up once per class."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else ()
 
 
 @cache

@@ -35,12 +35,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 def escape_markdown(value: object) -> Markup:
     """Plain text as inert Markdown on one line (each run of whitespace becomes one space)."""
-    if value is None:
-        return Markup("")
     if isinstance(value, Markup):
         return value
-    text = _SPACE.sub(" ", str(value))
-    return Markup(text.translate(_TABLE))
+    if value is None:
+        return Markup("")
+    return Markup(_SPACE.sub(" ", str(value)).translate(_TABLE))
 
 
 def paragraphs(text: str | None) -> list[str]:

@@ -10,9 +10,9 @@ the briefing (Material renders each page whole; the site must stay fast at 10,00
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from generator.markup import MONTHS
@@ -148,7 +148,6 @@ class Plan:
             pending = later
         for claim_id in pending:
             self.add(fallback, anchored=[claim_id])
-            fallback.context.setdefault("orphan_claims", []).append(claims[claim_id])
 
     def _add_backlinks(self) -> None:
         """Give each actor page the list of generated pages that mention the actor."""
@@ -168,9 +167,42 @@ class Plan:
                 spec.context["backlinks"] = sorted(pages, key=lambda s: s.path)
 
 
+@lru_cache(maxsize=65536)
 def relative(from_path: str, to_path: str) -> str:
-    """A link from one docs page to another, as MkDocs and Zensical resolve it."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    """A link from one docs page to another, as MkDocs and Zensical resolve it.
+
+    Both are clean docs-relative paths, so comparing their folders is enough (and much
+    faster than `posixpath.relpath`, which pages call hundreds of thousands of times).
+    """
+    source, target = from_path.split("/")[:-1], to_path.split("/")
+    common = 0
+    while (common < len(source) and common < len(target) - 1
+           and source[common] == target[common]):
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL of a docs page below the site root: `a/b.md` -> `a/b/` (or `a/b.html`)."""
+    if not directory_urls:
+        return path[: -len(".md")] + ".html"
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+@lru_cache(maxsize=65536)
+def url_between(from_path: str, to_path: str, directory_urls: bool = True) -> str:
+    """A relative URL from one page to another, as the built site lays them out.
+
+    For links written as raw HTML, which MkDocs does not rewrite: lists that repeat
+    what other pages hold are raw HTML because Markdown is the slowest part of a build.
+    """
+    source = page_url(from_path, directory_urls)
+    target = page_url(to_path, directory_urls)
+    if not directory_urls:
+        return relative(source, target)
+    return relative(source + "_", target + "_")[:-1] or "./"  # "_": a file in each folder
 
 
 def fact_actors(facts: list[Fact]) -> set[str]:
@@ -236,11 +268,19 @@ def _timeline(plan: Plan) -> None:
 
 
 def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin) -> None:
-    facts = [i for i in part.items if isinstance(i, Fact)]
+    """A page of the timeline: facts without a round live here, the rest are references."""
+    here = [i for i in part.items if isinstance(i, Fact) and not i.round]
+    runs: list[tuple[bool, list[Fact | Round]]] = []
+    for item in part.items:
+        is_here = isinstance(item, Fact) and not item.round
+        if runs and runs[-1][0] == is_here:
+            runs[-1][1].append(item)
+        else:
+            runs.append((is_here, [item]))
     spec = PageSpec(part.path, "timeline_page.md.j2", title if part.number == 1
-                    else f"{title} (page {part.number})", origin, {"chunk": part},
-                    mentions=fact_actors(facts))
-    plan.add(spec, anchored=[f.id for f in facts if not f.round])
+                    else f"{title} (page {part.number})", origin,
+                    {"chunk": part, "runs": runs}, mentions=fact_actors(here))
+    plan.add(spec, anchored=[f.id for f in here])
 
 
 def timeline_group(item: Fact | Round) -> str:
@@ -262,11 +302,10 @@ def _listing(plan: Plan, owner: PageSpec, facts: list[Fact], label: str) -> None
     """Facts naming an item, in pages of LIST_SIZE: the first on the item's own page."""
     parts = chunks(facts, owner.path, LIST_SIZE)
     owner.context["listing"] = parts[0]
-    owner.mentions |= fact_actors(parts[0].items)
-    for part in parts[1:]:
+    for part in parts[1:]:  # repeats of facts shown elsewhere: no backlinks, no search
         plan.add(PageSpec(part.path, "listing.md.j2", f"{label} (page {part.number})",
-                          owner.origin, {"chunk": part, "owner": owner, "label": label},
-                          mentions=fact_actors(part.items)))
+                          owner.origin, {"chunk": part, "owner": owner, "label": label,
+                                         "search_exclude": True}))
 
 
 def _actors(plan: Plan) -> None:
@@ -304,14 +343,34 @@ def _sources(plan: Plan) -> None:
     origin = view.sources[0].origin if view.sources else view.b.info.origin
     index = plan.add(PageSpec(plan.path("sources/index.md"), "sources.md.j2", "Sources",
                               origin), anchored=[s.id for s in view.sources])
-    for source in view.sources:
-        labels = view.labels_by_source.get(source.id, [])
-        spec = plan.add(PageSpec(plan.path(f"sources/{source.id}.md"), "source.md.j2",
-                                 source_title(source), source.origin, {"source": source},
-                                 mentions={a.id for a, _, _ in labels}))
-        _listing(plan, spec, view.facts_by_source.get(source.id, []),
-                 f"Facts citing {source_title(source)}")
-    index.context["pages"] = {s.id: plan.path(f"sources/{s.id}.md") for s in view.sources}
+    pages: dict[str, str] = {}
+    weight = {s.id: len(view.facts_by_source.get(s.id, [])) + len(view.other_citers.get(s.id, []))
+              for s in view.sources}
+    for number, group in enumerate(pack(view.sources, lambda s: weight[s.id], LIST_SIZE), 1):
+        labels = {a.id for s in group for a, _, _ in view.labels_by_source.get(s.id, [])}
+        spec = plan.add(PageSpec(plan.path(f"sources/part-{number}.md"), "source.md.j2",
+                                 f"Sources, part {number}", group[0].origin,
+                                 {"sources": group}, mentions=labels))
+        for source in group:
+            pages[source.id] = spec.path
+        if len(group) == 1:  # one source cited more than a page holds: continue its list
+            _listing(plan, spec, view.facts_by_source.get(group[0].id, []),
+                     f"Facts citing {source_title(group[0])}")
+    index.context["pages"] = pages
+
+
+def pack(items: list[T], weight: Any, limit: int) -> list[list[T]]:
+    """Consecutive items in groups whose weights add up to at most `limit` (or one item)."""
+    groups: list[list[T]] = []
+    total = limit
+    for item in items:
+        w = max(1, weight(item))
+        if total + w > limit:
+            groups.append([])
+            total = 0
+        groups[-1].append(item)
+        total += w
+    return groups
 
 
 def _places(plan: Plan) -> None:

@@ -7,6 +7,7 @@ gets an error page in place of its pages, for `mkdocs serve`; `mkdocs build` ref
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -41,7 +42,7 @@ class SiteContent:
 
 
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
-                 edit_base: str = "") -> SiteContent:
+                 edit_base: str = "", directory_urls: bool = True) -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
     `root` is the briefings folder as problem paths show it (e.g. `briefings`).
@@ -52,13 +53,14 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     entries: list[dict[str, Any]] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
-        content.pages += render_briefing(briefing, analyze(briefing), edit_base, extra)
+        content.pages += render_briefing(briefing, analyze(briefing), edit_base, extra,
+                                         directory_urls)
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra))
         content.names[briefing.slug] = briefing_names(briefing)
         entries.append(_home_entry(briefing))
     for slug, problems in sorted(broken.items()):
         content.pages.append(error_page(renderer, slug, problems))
-        content.nav.append({slug: [{"Problems": f"{slug}/index.md"}]})
+        content.nav.append({html.escape(slug): [{"Problems": f"{slug}/index.md"}]})
         entries.append({"title": slug, "link": _link(slug), "problems": len(problems)})
     entries.sort(key=lambda e: e["link"])
     content.nav.sort(key=lambda section: _nav_key(section))
@@ -85,7 +87,7 @@ def briefing_nav(slug: str, title: str, handwritten: list[Handwritten]) -> dict[
     """The navigation section of one briefing: its index pages, then the hand-written ones."""
     entries: list[Any] = [{label: f"{slug}/{path}"} for label, path in NAV]
     entries += [h.path for h in handwritten]
-    return {title: entries}
+    return {html.escape(title): entries}  # Material writes nav titles unescaped
 
 
 def error_page(renderer: Renderer, slug: str, problems: list[Problem]) -> Page:

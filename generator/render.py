@@ -25,8 +25,8 @@ from generator.markup import (
     paragraphs,
     safe_url,
 )
-from generator.model import Analysis, Briefing, Citation, Finding
-from generator.pages import Handwritten, PageSpec, Plan, relative
+from generator.model import Analysis, Briefing, Citation, Claim, Finding
+from generator.pages import Handwritten, PageSpec, Plan, relative, url_between
 from generator.view import BriefingView
 
 
@@ -42,9 +42,10 @@ class Page:
 class PageContext:
     """The page being rendered, as templates see it: links relative to it, its footnotes."""
 
-    def __init__(self, spec: PageSpec, plan: Plan) -> None:
+    def __init__(self, spec: PageSpec, plan: Plan, directory_urls: bool = True) -> None:
         self.spec = spec
         self.plan = plan
+        self.directory_urls = directory_urls
         self._numbers: dict[Citation, int] = {}
 
     def to(self, item_id: str) -> Markup:
@@ -52,6 +53,18 @@ class PageContext:
         path, anchor = self.plan.locations[item_id]
         link = "" if path == self.spec.path else relative(self.spec.path, path)
         return Markup(link + (f"#{anchor_id(anchor)}" if anchor else "") or "#")
+
+    def href(self, item_id: str) -> Markup:
+        """Like `to`, as a final URL for raw HTML (MkDocs rewrites only Markdown links)."""
+        path, anchor = self.plan.locations[item_id]
+        fragment = f"#{anchor_id(anchor)}" if anchor else ""
+        if path == self.spec.path and fragment:
+            return Markup(fragment)
+        return Markup(url_between(self.spec.path, path, self.directory_urls) + fragment)
+
+    def url(self, path: str) -> Markup:
+        """A final URL of another page, for raw HTML."""
+        return Markup(url_between(self.spec.path, path, self.directory_urls))
 
     def rel(self, path: str) -> Markup:
         """A relative link to another page of the site, by its docs path."""
@@ -68,6 +81,17 @@ class PageContext:
     @property
     def notes(self) -> list[tuple[int, Citation]]:
         return [(n, c) for c, n in self._numbers.items()]
+
+    @property
+    def claim_groups(self) -> list[tuple[str, str, list[Claim]]]:
+        """Claims living on this page by (subject, property), in the order first written;
+        a round's facts box shows its own (start times, duration)."""
+        view = self.plan.view
+        groups: dict[tuple[str, str], list[Claim]] = {}
+        for claim in view.claims_on(self.spec.hosted):
+            if not view.in_box(claim):
+                groups.setdefault((claim.subject, claim.property), []).append(claim)
+        return [(subject, prop, claims) for (subject, prop), claims in groups.items()]
 
     @property
     def markers(self) -> list[Finding]:
@@ -100,26 +124,30 @@ class Renderer:
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
 
-    def page(self, spec: PageSpec, plan: Plan, edit_base: str) -> Page:
+    def page(self, spec: PageSpec, plan: Plan, edit_base: str,
+             directory_urls: bool = True) -> Page:
         source = spec.origin.path
         content = self.render(
             spec.template, **spec.context, title=spec.title, view=plan.view,
-            b=plan.view.b, page=PageContext(spec, plan), plan=plan,
+            b=plan.view.b, page=PageContext(spec, plan, directory_urls), plan=plan,
             edit_url=safe_url(edit_base + source) if edit_base else None)
         return Page(spec.path, content, source)
 
 
 def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
-                    handwritten: Sequence[Handwritten] = ()) -> list[Page]:
+                    handwritten: Sequence[Handwritten] = (),
+                    directory_urls: bool = True) -> list[Page]:
     """Every page of one briefing, and its JSON export, sorted by path.
 
     `edit_base` is a URL prefix (".../edit/main/"): when given, each page links to the
     YAML file it came from. Inside MkDocs the theme's edit button does that instead.
     `handwritten` are pages in `docs/<slug>/` to link from the briefing's home.
+    `directory_urls` must match the site's setting (`a/b.md` served as `a/b/`): lists
+    written as raw HTML carry final URLs.
     """
     plan = Plan(BriefingView(briefing, analysis), list(handwritten))
     renderer = Renderer()
-    pages = [renderer.page(spec, plan, edit_base) for spec in plan.specs]
+    pages = [renderer.page(spec, plan, edit_base, directory_urls) for spec in plan.specs]
     pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis),
                       briefing.info.origin.path))
     return sorted(pages, key=lambda p: p.path)

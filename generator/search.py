@@ -21,6 +21,8 @@ from typing import Any
 from generator.model import Briefing
 
 FIELD = "aliases"
+REPEAT = "#see-"  # sections repeating other pages' content (see generator/templates)
+_FOOTNOTE_REF = re.compile(r"<sup>\d+</sup>")
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",
                        "ð": "d"})
@@ -66,13 +68,21 @@ class Matcher:
 
 
 def enrich_index(index: dict[str, Any], names: dict[str, Names]) -> dict[str, Any]:
-    """Add the `aliases` field to each section; `names` maps a briefing slug to its names."""
+    """Add the `aliases` field to each section; `names` maps a briefing slug to its names.
+
+    Sections that only repeat what other pages hold (ids starting `see-`: lists of facts
+    naming an actor, backlinks...) are dropped, and so are footnote numbers, to keep the
+    index small: the browser downloads it whole.
+    """
     matchers = {slug: Matcher(n) for slug, n in names.items()}
-    for doc in index.get("docs", []):
-        text = _TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")
+    docs = [d for d in index.get("docs", []) if REPEAT not in d.get("location", "")]
+    for doc in docs:
+        doc["text"] = _FOOTNOTE_REF.sub("", doc.get("text", ""))
+        text = _TAG.sub(" ", f"{doc.get('title', '')} {doc['text']}")
         matcher = matchers.get(doc.get("location", "").split("/", 1)[0])
         extra = matcher.spellings_in(text) if matcher else []
         doc[FIELD] = " ".join(_unique(_folded_words([text, *extra]), extra, text))
+    index["docs"] = docs
     index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": 1.0}
     return index
 
@@ -101,8 +111,8 @@ def _folded_words(texts: Iterable[str]) -> list[str]:
 
 
 def _unique(folded: list[str], spellings: list[str], text: str) -> list[str]:
-    """Words not already in the text, each once, in first-seen order."""
-    present = set(text.casefold().split())
+    """Spellings and words not already in the text, each once, in first-seen order."""
+    present = text.casefold()
     seen: dict[str, None] = {}
     for word in [*spellings, *folded]:
         if word.casefold() not in present:

@@ -105,7 +105,8 @@ def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool) -
     pages = [f.src_uri for f in files.documentation_pages()]
     handwritten = read_handwritten(Path(config.docs_dir), pages, slugs)
     root = os.path.relpath(folder, base).replace(os.sep, "/")
-    return site_content(reading, root, handwritten)
+    return site_content(reading, root, handwritten,
+                        directory_urls=config.use_directory_urls)
 
 
 def add_pages(files: Files, pages: list[Page], config: MkDocsConfig,

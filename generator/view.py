@@ -157,6 +157,10 @@ class BriefingView:
     def group_title(self, kind: str) -> str:
         return GROUP_TITLES.get(kind, kind.capitalize())
 
+    def short(self, round_id: str) -> str:
+        """A round in a list of links: "Round 2"."""
+        return f"Round {self.b.rounds[round_id].number}"
+
     def publisher(self, source_id: str) -> str:
         """A source's short name in running text: its publisher, else its title."""
         source = self.b.sources[source_id]
@@ -181,19 +185,17 @@ class BriefingView:
         claims = self.claims_by_subject.get(rnd.id, [])
         return {prop: [c for c in claims if c.property == prop] for prop in ROUND_BOX}
 
-    def other_claims(self, item_id: str) -> list[Claim]:
-        """Claims about an item, except those a round's facts box shows."""
-        claims = self.claims_by_subject.get(item_id, [])
-        if item_id in self.b.rounds:
-            return [c for c in claims if c.property not in ROUND_BOX]
-        return claims
+    def in_box(self, claim: Claim) -> bool:
+        """Whether a round's facts box shows this claim (start times, duration)."""
+        return claim.subject in self.b.rounds and claim.property in ROUND_BOX
 
     def document_items(self, documents: list[Document]) -> list[DocumentItem]:
         return [item for d in documents for item in d.items]
 
     def claims_on(self, ids: set[str]) -> list[Claim]:
         """The claims among a page's ids, in file order."""
-        return [c for c in self.claims if c.id in ids]
+        claims = [self.b.claims[i] for i in ids if i in self.b.claims]
+        return sorted(claims, key=lambda c: (c.origin.path, c.origin.line, c.id))
 
     def claims_of(self, finding: Finding) -> list[Claim]:
         return [self.b.claims[c] for c in finding.claims if c in self.b.claims]

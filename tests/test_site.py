@@ -1,0 +1,354 @@
+"""The Material site, built for real (MkDocs + Material + the plugin) from the fixture.
+
+The fixture (`tests/fixtures/site/`) is a small fictional briefing with every kind of
+item, diacritics, a recorded discrepancy and text that tries to inject HTML and links.
+Each test reads the built HTML as a reader's browser would get it.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+SLUG = "lakeside-talks"
+
+
+def make_project(tmp: Path) -> Path:
+    """The fixture next to the repository's own mkdocs.yml and stylesheet."""
+    shutil.copytree(FIXTURE / "briefings", tmp / "briefings")
+    shutil.copytree(FIXTURE / "docs", tmp / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    return tmp / "mkdocs.yml"
+
+
+def build_site(config_file: Path, *, command: str = "build") -> Path:
+    """`mkdocs build --strict` (or a `serve` rebuild) into `<project>/site`."""
+    site = config_file.parent / "site"
+    config = load_config(str(config_file), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(make_project(tmp_path_factory.mktemp("site")))
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def article(site: Path, path: str) -> str:
+    """The page content, without Material's navigation and header."""
+    text = html(site, path)
+    return text[text.index("<article"):text.index("</article>")]
+
+
+class Ids(HTMLParser):
+    """Every id in a page, and every link target."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for key, value in attrs:
+            if key == "id" and value:
+                self.ids.add(value)
+            if key == "href" and value:
+                self.hrefs.append(value)
+
+
+def ids_in(text: str) -> Ids:
+    parser = Ids()
+    parser.feed(text)
+    return parser
+
+
+def fixture_yaml() -> dict[str, list[dict]]:
+    """Every section of the fixture briefing, joined across its files."""
+    sections: dict[str, list[dict]] = {}
+    for path in sorted((FIXTURE / "briefings" / SLUG).rglob("*.yaml")):
+        for key, value in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            if isinstance(value, list):
+                sections.setdefault(key, []).extend(value)
+    return sections
+
+
+# ---------------------------------------------------------------------- pages
+
+
+def test_a_page_per_actor_round_and_issue(site: Path) -> None:
+    data = fixture_yaml()
+    for kind, folder in (("actors", "actors"), ("rounds", "rounds"), ("issues", "issues")):
+        for item in data[kind]:
+            assert (site / SLUG / folder / item["id"] / "index.html").is_file(), item["id"]
+    for index in ("", "actors", "rounds", "issues", "discrepancies", "sources", "timeline"):
+        assert (site / SLUG / index / "index.html").is_file()
+
+
+def test_round_page_has_facts_box_with_heads_and_reported_duration(site: Path) -> None:
+    page = article(site, f"{SLUG}/rounds/round-2")
+    box = page[page.index('id="facts-box"'):page.index('id="what-happened"')]
+    assert "Heads of delegation" in box
+    assert 'href="../../actors/ayse-yilmaz/"' in box and 'href="../../actors/jon-halvorsen/"' in box
+    assert "a little over an hour" in box and "three hours" in box
+    assert "Scheduled start" in box
+    for section in ("what-happened", "agenda", "outcomes", "what-follows", "documents",
+                    "see-sources"):
+        assert f'id="{section}"' in page
+
+
+def test_positions_matrix_has_a_cell_per_issue_and_party(site: Path) -> None:
+    page = article(site, f"{SLUG}/issues")
+    rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
+    assert "Northland" in rows[0] and "Southland" in rows[0]
+    ceasefire = next(r for r in rows if 'href="ceasefire/"' in r)
+    assert "offered" in ceasefire and "demanded" in ceasefire  # the latest of each party
+    assert 'href="ceasefire/#northland-ceasefire-2025-06"' in ceasefire
+    assert "footnote-ref" in ceasefire
+
+
+def test_issue_page_shows_each_partys_stance_over_time(site: Path) -> None:
+    page = article(site, f"{SLUG}/issues/ceasefire")
+    assert page.index('id="northland-ceasefire-2025-05"') < page.index(
+        'id="northland-ceasefire-2025-06"')
+    assert "Wants talks first" in page and "Offers a 30" in page
+
+
+def test_discrepancy_marker_links_to_the_discrepancy(site: Path) -> None:
+    page = article(site, f"{SLUG}/rounds/round-2")
+    marker = re.search(r'<div class="admonition warning">(.*?)</div>', page, re.S)
+    assert marker is not None
+    target = re.search(r'href="\.\./\.\./discrepancies/#([^"]+)"', marker.group(1))
+    assert target is not None
+    assert target.group(1) in ids_in(article(site, f"{SLUG}/discrepancies")).ids
+
+
+def test_discrepancies_page_shows_claims_side_by_side_with_analysis(site: Path) -> None:
+    page = article(site, f"{SLUG}/discrepancies")
+    assert 'id="round-2-length"' in page  # the recorded discrepancy's own id is an anchor
+    table = re.search(r"<table[^>]*>.*?Claim.*?</table>", page[page.index("round-2-length"):], re.S)
+    assert table is not None
+    assert "a little over an hour" in table.group(0) and "three hours" in table.group(0)
+    assert "The Daily Lake" in table.group(0)
+    assert "Editor's analysis" in page and "the wire says three hours" in page
+    assert "Recorded" in page or "reviewed by an editor" in page
+    assert 'id="single-source"' in page and 'id="coverage-gaps"' in page
+
+
+def test_sources_page_lists_every_source_with_links_only_for_http(site: Path) -> None:
+    page = article(site, f"{SLUG}/sources")
+    ids = ids_in(page)
+    assert {"daily-2025-06-02", "wire-2025-06-02"} <= ids.ids
+    assert "https://daily.example/talks?id=1&amp;lang=en" in page
+    external = [h for h in ids.hrefs if "://" in h and "github.com" not in h]
+    assert external == ["https://daily.example/talks?id=1&lang=en"]
+    assert 'href="part-1/#about-wire-2025-06-02"' in page
+    detail = article(site, f"{SLUG}/sources/part-1")
+    assert 'id="about-wire-2025-06-02"' in detail and "A wire report" in detail
+    assert 'href="../../rounds/round-2/#r2-link-attempt"' in detail  # facts citing it
+
+
+def test_footnotes_link_to_the_source_entries(site: Path) -> None:
+    page = article(site, f"{SLUG}/rounds/round-2")
+    notes = page[page.index('<div class="footnote">'):]
+    assert 'href="../../sources/#daily-2025-06-02"' in notes
+    assert "paragraph 1: “Yılmaz opened the talks”" in notes
+    assert "citing Lake Radio (according to Lake Radio)" in notes
+    assert "content.footnote.tooltips" in html(site, f"{SLUG}/rounds/round-2")
+
+
+def test_actor_page_has_roles_rounds_labels_and_backlinks(site: Path) -> None:
+    page = article(site, f"{SLUG}/actors/ayse-yilmaz")
+    assert "Foreign Minister" in page and "since January 2020" in page
+    assert 'id="rounds"' in page and "head of" in page
+    backlinks = page[page.index('id="see-mentions"'):]
+    assert 'href="../../rounds/round-2/"' in backlinks
+    radio = article(site, f"{SLUG}/actors/lake-radio")
+    assert 'id="lake-radio-label-state"' in radio
+    assert "Called “state&#45;run” by The Daily Lake" in radio  # the source says it, not us
+
+
+def test_timeline_keeps_the_precision_of_the_sources(site: Path) -> None:
+    page = article(site, f"{SLUG}/timeline/2025-05")
+    assert "31 May–1 June 2025 &#40;reported as “over the weekend”&#41;" in page
+    assert "<strong>May 2025</strong>" in page
+    assert page.index('id="talks-announced"') < page.index('id="weekend-storm"')
+
+
+def test_injected_html_and_javascript_links_show_as_text(site: Path) -> None:
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, page
+        assert "javascript:" not in text.lower().replace("javascript&#58;", ""), page
+        assert "<i>Palace</i>" not in text and "<b>2025</b>" not in text, page
+        assert not re.search(r"""href=["']?javascript""", text, re.I), page
+    fact = article(site, f"{SLUG}/rounds/round-2")
+    assert "&#60;script&#62;alert&#40;'fact'&#41;&#60;/script&#62;" in fact
+    assert "&#91;click here&#93;&#40;javascript&#58;alert" in fact
+    title = re.search(r"<title>(.*?)</title>", html(site, f"{SLUG}/actors/lake-mediation"))
+    assert title is not None and "&lt;script&gt;" in title.group(1)
+
+
+def test_edit_button_opens_the_yaml_file(site: Path) -> None:
+    edit = re.search(r'href="([^"]+)"[^>]*rel="edit"', html(site, f"{SLUG}/rounds/round-2"))
+    assert edit is not None
+    assert edit.group(1) == (
+        "https://github.com/example/briefings/edit/main/briefings/lakeside-talks/rounds/round-2.yaml")
+
+
+def test_every_fact_id_and_citation_appears_in_the_site(site: Path) -> None:
+    pages = home_pages(site)
+    cited: list[tuple[str, dict | str]] = []
+    for section, items in fixture_yaml().items():
+        for item in items:
+            assert item["id"] in pages, (section, item["id"])
+            cited += [(item["id"], c) for c in item.get("citations", [])]
+            for role in [*item.get("roles", []), *item.get("members", [])]:
+                cited += [(item["id"], c) for c in role["citations"]]
+            for part in [*item.get("items", []), *item.get("labels", [])]:
+                assert part["id"] in pages, part["id"]
+                cited += [(part["id"], c) for c in part["citations"]]
+    assert len(cited) > 30
+    for owner, citation in cited:
+        source = citation if isinstance(citation, str) else citation["source"]
+        page = pages[owner]
+        assert f'sources/#{source}"' in page, (owner, source)
+        if isinstance(citation, dict):
+            for key in ("quote", "locator", "via_note"):
+                if key in citation:
+                    assert citation[key] in unescape(page), (owner, citation[key])
+
+
+def home_pages(site: Path) -> dict[str, str]:
+    """Each id's home: the page holding its anchor, or its own page (actors, rounds...)."""
+    pages: dict[str, str] = {}
+    for path in sorted((site / SLUG).rglob("index.html")):
+        text = path.read_text(encoding="utf-8")
+        body = text[text.index("<article"):text.index("</article>")]
+        for item_id in ids_in(body).ids:
+            pages.setdefault(item_id, body)
+        pages.setdefault(path.parent.name, body)
+    return pages
+
+
+def test_navigation_holds_only_index_pages(site: Path) -> None:
+    page = html(site, f"{SLUG}/rounds/round-2")
+    chrome = page[:page.index("<article")] + page[page.index("</article>"):]
+    base = f"{SLUG}/rounds/round-2/"
+    linked = {posixpath.normpath(posixpath.join(base, href))
+              for href in ids_in(chrome).hrefs if "://" not in href and "#" not in href}
+    assert {f"{SLUG}/{p}" for p in ("actors", "rounds", "issues", "discrepancies", "sources",
+                                    "timeline", "about")} <= linked
+    per_item = [p for p in linked if re.match(rf"{SLUG}/(actors|rounds|issues|sources)/.", p)]
+    assert per_item == []
+
+
+def test_home_lists_the_briefings_and_hand_written_pages(site: Path) -> None:
+    home = article(site, "")
+    assert "<!-- briefings -->" not in home
+    assert 'href="lakeside-talks/"' in home and "Lakeside talks &#60;b&#62;2025" in home
+    briefing = article(site, SLUG)
+    assert 'href="about/"' in briefing and "About the lakeside talks" in briefing
+    assert 'href="export.json"' in briefing
+
+
+def test_json_export_is_published(site: Path) -> None:
+    data = json.loads((site / SLUG / "export.json").read_text(encoding="utf-8"))
+    assert data["briefing"]["slug"] == SLUG
+    assert {f["id"] for f in data["briefing"]["facts"]} == {
+        f["id"] for f in fixture_yaml()["facts"]}
+
+
+def test_search_index_finds_names_without_diacritics_and_by_alias(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "aliases" in index["config"]["fields"]
+    round_2 = [d for d in index["docs"] if d["location"].startswith(f"{SLUG}/rounds/round-2/")]
+    aliases = " ".join(d["aliases"] for d in round_2)
+    assert "Ciragan" in aliases  # folded form of Çırağan
+    assert "Айше Йылмаз" in aliases and "Ayshe Yilmaz" in aliases  # the actor's aliases
+    assert not any("paragraph 1" in d["text"] for d in round_2)  # footnotes not indexed
+    assert index["config"]["separator"].startswith("[\\s\\-,:;")
+
+
+# ---------------------------------------------------------------------- errors
+
+
+def test_a_hand_written_page_at_a_generated_path_is_an_error(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = make_project(tmp_path)
+    clash = tmp_path / "docs" / SLUG / "actors" / "index.md"
+    clash.parent.mkdir(parents=True)
+    clash.write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(config_file)
+    assert "docs/lakeside-talks/actors/index.md: a hand-written page" in caplog.text
+
+
+def test_a_yaml_error_fails_the_build_with_its_position(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = make_project(tmp_path)
+    places = tmp_path / "briefings" / SLUG / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8").replace("kind: city", "kind: [city"),
+                      encoding="utf-8")
+    with pytest.raises(Abort):  # MkDocs logs the PluginError, then aborts
+        build_site(config_file)
+    assert re.search(r"^briefings/lakeside-talks/places\.yaml:5:7: error: YAML syntax error",
+                     caplog.text, re.M)
+    assert "errors in the fact files" in caplog.text
+
+
+def test_serve_shows_an_error_page_and_keeps_the_other_pages(tmp_path: Path) -> None:
+    config_file = make_project(tmp_path)
+    actors = tmp_path / "briefings" / SLUG / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace(
+        "of: southland\n", "of: nowhere-land\n"), encoding="utf-8")
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)  # no exception: the server stays up
+    page = article(tmp_path / "site", SLUG)
+    assert "This briefing cannot be built" in page
+    assert "briefings/lakeside&#45;talks/actors&#46;yaml:17:13</strong>" in page
+    assert "nowhere&#45;land" in page
+    assert str(tmp_path / "briefings") in config.watch
+
+
+def test_every_internal_link_leads_to_a_page_and_anchor(site: Path) -> None:
+    """Raw-HTML lists carry final URLs that MkDocs does not check: check them all here."""
+    anchors: dict[Path, set[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        anchors[page] = ids_in(page.read_text(encoding="utf-8")).ids
+    checked = 0
+    for page in sorted((site / SLUG).rglob("*.html")):
+        for href in ids_in(page.read_text(encoding="utf-8")).hrefs:
+            if "://" in href or href.startswith(("mailto:", "javascript")):
+                continue
+            path, _, fragment = href.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir() or path.endswith("/"):
+                target = target / "index.html"
+            assert target.exists(), (page, href)
+            if fragment and target.suffix == ".html":
+                assert fragment in anchors[target], (page, href)
+            checked += 1
+    assert checked > 500
