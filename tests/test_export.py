@@ -1,0 +1,99 @@
+"""The JSON export: every field, every citation, findings; it loads back to the same model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.analyze import analyze
+from generator.export import export_data, export_json, load_export
+from generator.model import Analysis, Briefing
+from generator.pipeline import read_briefings
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site" / "briefings"
+ISTANBUL = Path(__file__).resolve().parent.parent / "briefings"
+
+
+def read(root: Path) -> list[Briefing]:
+    reading = read_briefings(root)
+    reading.raise_for_problems()
+    return reading.briefings
+
+
+@pytest.mark.parametrize("root", [FIXTURE, ISTANBUL], ids=["fixture", "istanbul"])
+def test_the_export_loads_back_to_the_same_briefing_and_analysis(root: Path) -> None:
+    for briefing in read(root):
+        analysis = analyze(briefing)
+        loaded, findings = load_export(json.loads(export_json(briefing, analysis)))
+        assert loaded == briefing
+        assert findings == analysis
+
+
+def test_the_export_holds_every_fact_and_every_citation_of_the_yaml() -> None:
+    briefing = read(FIXTURE)[0]
+    data = export_data(briefing, analyze(briefing))["briefing"]
+    exported = _citations(data)
+    written = _citations(_yaml_sections(FIXTURE / briefing.slug))
+    assert {f["id"] for f in data["facts"]} == {
+        f["id"] for f in _yaml_sections(FIXTURE / briefing.slug)["facts"]}
+    for owner, citation in written:
+        source = citation if isinstance(citation, str) else citation["source"]
+        matches = [c for o, c in exported if o == owner and c["source"] == source]
+        assert matches, (owner, source)
+        if isinstance(citation, dict):
+            assert any(all(c[k] == v for k, v in citation.items()) for c in matches)
+
+
+def test_the_export_is_stable_and_sorted_by_id() -> None:
+    briefing = read(FIXTURE)[0]
+    first = export_json(briefing, analyze(briefing))
+    assert first == export_json(briefing, analyze(briefing))
+    data = json.loads(first)
+    for section in ("sources", "actors", "facts", "claims", "positions", "discrepancies"):
+        ids = [item["id"] for item in data["briefing"][section]]
+        assert ids == sorted(ids), section
+    assert data["format"] == "briefing-export" and data["version"] == 1
+
+
+def test_the_export_holds_the_analysis_findings() -> None:
+    briefing = read(FIXTURE)[0]
+    analysis = analyze(briefing)
+    data = export_data(briefing, analysis)["analysis"]
+    assert [f["id"] for f in data["discrepancies"]] == [f.id for f in analysis.discrepancies]
+    assert any(f["recorded"] == "round-2-length" for f in data["discrepancies"])
+
+
+def test_an_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="briefing-export"):
+        load_export({"format": "something-else", "version": 1})
+    assert load_export(export_data(read(FIXTURE)[0], Analysis()))[1] == Analysis()
+
+
+def _yaml_sections(folder: Path) -> dict[str, Any]:
+    sections: dict[str, Any] = {}
+    for path in sorted(folder.rglob("*.yaml")):
+        for key, value in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            if isinstance(value, list):
+                sections.setdefault(key, []).extend(value)
+    return sections
+
+
+def _citations(sections: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(owner id, citation) for every citation, nested ones under their parent's id."""
+    out: list[tuple[str, Any]] = []
+    for items in sections.values():
+        if not isinstance(items, list):
+            continue
+        for item in items:
+            if not isinstance(item, dict):  # the list of files read
+                continue
+            out += [(item["id"], c) for c in item.get("citations", [])]
+            for part in [*item.get("roles", []), *item.get("members", [])]:
+                out += [(item["id"], c) for c in part.get("citations", [])]
+            for part in [*item.get("items", []), *item.get("labels", [])]:
+                out += [(part["id"], c) for c in part.get("citations", [])]
+    return out

@@ -1,0 +1,105 @@
+"""The plugin-free path: pages written as files (`build --out`), built by Zensical.
+
+Zensical reads mkdocs.yml but ignores plugins and hooks, so it needs the Markdown on
+disk. These tests write the fixture's pages with `write_pages` and build them with
+`zensical build`, and check `write_pages` swaps folders safely.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.analyze import analyze
+from generator.build import MARKER, OutputFolderError, write_pages
+from generator.pipeline import read_briefings
+from generator.render import Page, render_briefing
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site" / "briefings"
+ZENSICAL = Path(sys.executable).parent / "zensical"
+CONFIG = """\
+site_name: Briefings
+docs_dir: pages
+site_dir: site
+theme:
+  name: material
+  font: false
+  features: [content.footnote.tooltips, navigation.tabs, navigation.sections]
+markdown_extensions:
+  - admonition
+  - attr_list
+  - footnotes
+  - md_in_html
+  - tables
+  - toc
+  - pymdownx.details
+"""
+
+
+def fixture_pages() -> list[Page]:
+    reading = read_briefings(FIXTURE)
+    reading.raise_for_problems()
+    briefing = reading.briefings[0]
+    pages = render_briefing(briefing, analyze(briefing),
+                            "https://github.com/example/briefings/edit/main/")
+    home = Page("index.md", "# Briefings\n\n- [Lakeside talks](lakeside-talks/index.md)\n", "")
+    return [home, *pages]
+
+
+@pytest.mark.skipif(not ZENSICAL.exists(), reason="zensical is not installed")
+def test_zensical_builds_every_page_written_by_build_out(tmp_path: Path) -> None:
+    assert "plugins" not in CONFIG and "hooks" not in CONFIG
+    pages = fixture_pages()
+    write_pages(pages, tmp_path / "pages")
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    result = subprocess.run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    for page in pages:
+        if page.path.endswith(".md"):
+            stem = page.path[: -len(".md")]
+            built = site / (stem[: -len("index")] if stem.endswith("index") else stem + "/")
+            assert (built / "index.html").is_file(), page.path
+        else:
+            assert (site / page.path).is_file(), page.path
+    round_2 = (site / "lakeside-talks" / "rounds" / "round-2" / "index.html").read_text(
+        encoding="utf-8")
+    assert 'id="r2-opened-by-yilmaz"' in round_2 and 'class="footnote"' in round_2
+    assert "admonition warning" in round_2
+    assert "<script>alert" not in round_2
+    assert "briefings/lakeside-talks/rounds/round-2.yaml" in round_2  # the edit link
+
+
+def test_write_pages_replaces_its_own_folder_whole(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_pages([Page("a/old.md", "old", "x.yaml")], out)
+    write_pages([Page("b/new.md", "new", "x.yaml")], out)
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == [MARKER, "b/new.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary left over
+
+
+def test_write_pages_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "handwritten.md").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputFolderError, match="was not written by this command"):
+        write_pages([Page("x.md", "x", "x.yaml")], docs)
+    assert (docs / "handwritten.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_failed_write_leaves_the_old_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_pages([Page("keep.md", "keep", "x.yaml")], out)
+    with pytest.raises(ValueError, match="outside the output folder"):
+        write_pages([Page("../escape.md", "x", "x.yaml")], out)
+    assert (out / "keep.md").read_text(encoding="utf-8") == "keep"
+    assert not (tmp_path / "escape.md").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
