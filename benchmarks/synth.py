@@ -80,7 +80,6 @@ ZONES = ("+03:00", "+03:00", "+02:00", "Z", "+01:00", "-05:00")
 WHEN_SAID = ("on Monday", "over the weekend", "late on Sunday", "earlier this month",
              "on Friday evening", "last week", "in the early hours")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-SPOKEN = {1: "an hour", 2: "two hours", 3: "three hours", 4: "four hours", 5: "five hours"}
 CHOICES = ("English", "Russian", "Ukrainian", "Turkish", "French")
 PLAIN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
