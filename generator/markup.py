@@ -12,6 +12,7 @@ import html
 import json
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -28,6 +29,7 @@ _TABLE.update({c: None for c in range(32) if chr(c) not in "\t\n\r"})
 _TABLE[0x7F] = None
 
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]| {2}")  # any whitespace but a single space
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -39,7 +41,10 @@ def escape_markdown(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    return Markup(_SPACE.sub(" ", str(value)).translate(_TABLE))
+    text = str(value)
+    if _ODD_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
+    return Markup(text.translate(_TABLE))
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -72,6 +77,7 @@ def safe_url(url: str | None) -> Markup | None:
     return Markup(quote(url.strip(), safe="/:?#@!$&*+,;=%~[]-._"))
 
 
+@lru_cache(maxsize=65536)
 def excerpt(text: str, limit: int = 90) -> str:
     """The start of a text, cut at a word, for compact lists and table cells."""
     text = " ".join(text.split())
@@ -81,6 +87,7 @@ def excerpt(text: str, limit: int = 90) -> str:
     return cut.rstrip(",;:.") + "…"
 
 
+@lru_cache(maxsize=65536)  # a fact's date is shown on several pages
 def format_when(when: When | None, reported: str | None = None) -> str:
     """A date at the precision the source gave: "June 2025", "31 May–1 June 2025"."""
     if when is None:
@@ -167,6 +174,7 @@ def _amount(number: float | None, kind: str, unit: str | None) -> str:
     return f"{text} {unit}" if unit else text
 
 
+@lru_cache(maxsize=65536)
 def anchor_id(value: str) -> Markup:
     """An id as an HTML id and URL fragment; briefing ids already match this pattern."""
     return Markup(re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-") or "item")

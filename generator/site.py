@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
@@ -68,6 +69,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             report_clashes(clashes, self.serving)
         config.nav = site_nav(config.nav, files, self.content.nav)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        attach_to_sections(nav, files)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
@@ -125,6 +130,25 @@ def add_pages(files: Files, pages: list[Page], config: MkDocsConfig,
             file.edit_uri = posixpath.relpath(source, Path(config.docs_dir).as_posix())
         files.append(file)
     return clashes
+
+
+def attach_to_sections(nav: Navigation, files: Files) -> None:
+    """Make each briefing page outside the nav a child of its briefing's section.
+
+    The section does not list it (that keeps the nav small), but the page knows where it
+    belongs: Material then highlights the briefing's tab and shows its sidebar.
+    """
+    sections: dict[str, Section] = {}
+    for item in nav.items:
+        first = item.children[0] if isinstance(item, Section) and item.children else None
+        if isinstance(first, MkDocsPage):
+            sections[first.file.src_uri.split("/", 1)[0]] = item
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.parent is None and file.inclusion.is_not_in_nav():
+            section = sections.get(file.src_uri.split("/", 1)[0])
+            if section is not None:
+                page.parent = section
 
 
 def report_clashes(clashes: list[str], serving: bool) -> None:

@@ -22,6 +22,7 @@ from generator.model import (
     DocumentItem,
     Fact,
     Finding,
+    Label,
     Membership,
     Position,
     Round,
@@ -81,6 +82,9 @@ class BriefingView:
         self.places = sorted(briefing.places.values(), key=name_key)
         self.items: dict[str, tuple[Document, DocumentItem]] = {
             item.id: (doc, item) for doc in briefing.documents.values() for item in doc.items}
+        self.labels: dict[str, tuple[Actor, Label]] = {
+            label.id: (actor, label) for actor in briefing.actors.values()
+            for label in actor.labels}
         self._index()
 
     def _index(self) -> None:
@@ -142,6 +146,9 @@ class BriefingView:
             return b.documents[item_id].title
         if item_id in self.items:
             return self.items[item_id][1].text
+        if item_id in self.labels:
+            actor, label = self.labels[item_id]
+            return f"“{label.text}” for {actor.name}"
         if item_id in b.facts:
             return b.facts[item_id].text
         if item_id in b.positions:

@@ -352,3 +352,20 @@ def test_every_internal_link_leads_to_a_page_and_anchor(site: Path) -> None:
                 assert fragment in anchors[target], (page, href)
             checked += 1
     assert checked > 500
+
+
+def test_each_briefing_gets_its_own_nav_section_and_home_entry(tmp_path: Path) -> None:
+    config_file = make_project(tmp_path)
+    second = tmp_path / "briefings" / "second-talks"
+    shutil.copytree(tmp_path / "briefings" / SLUG, second)
+    text = (second / "briefing.yaml").read_text(encoding="utf-8")
+    (second / "briefing.yaml").write_text(text.replace("Lakeside talks", "Second talks"),
+                                          encoding="utf-8")
+    site = build_site(config_file)
+    home = html(site, "")
+    tabs = re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', home)
+    assert tabs[:3] == ["Test site", "Lakeside talks &lt;b&gt;2025&lt;/b&gt;",
+                        "Second talks &lt;b&gt;2025&lt;/b&gt;"]
+    listed = article(site, "")
+    assert listed.index('href="lakeside-talks/"') < listed.index('href="second-talks/"')
+    assert (site / "second-talks" / "rounds" / "round-2" / "index.html").is_file()
