@@ -43,14 +43,18 @@ def load_export(data: dict[str, Any]) -> tuple[Briefing, Analysis]:
     return _load(Briefing, data["briefing"]), _load(Analysis, data["analysis"])
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _dump(value: Any) -> Any:
     names = _field_names(type(value))
-    if names:
-        return {name: _dump(getattr(value, name)) for name in names}
+    if names:  # plain values inline: this runs for every field of every item
+        return {name: v if isinstance(v := getattr(value, name), _PLAIN) else _dump(v)
+                for name in names}
     if isinstance(value, dict):  # sections keyed by id: a list in id order
         return [_dump(value[key]) for key in sorted(value)]
     if isinstance(value, list | tuple):
-        return [_dump(v) for v in value]
+        return [v if isinstance(v, _PLAIN) else _dump(v) for v in value]
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, Path):

@@ -41,7 +41,11 @@ def escape_markdown(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = str(value)
+    return _escape_text(str(value))
+
+
+@lru_cache(maxsize=262144)  # names, dates and separators recur on every page
+def _escape_text(text: str) -> Markup:
     if _ODD_SPACE.search(text):
         text = _SPACE.sub(" ", text)
     return Markup(text.translate(_TABLE))

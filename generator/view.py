@@ -80,6 +80,9 @@ class BriefingView:
         self.issues = sorted(briefing.issues.values(), key=name_key)
         self.sources = sorted(briefing.sources.values(), key=source_key)
         self.places = sorted(briefing.places.values(), key=name_key)
+        self.actor_rank = {a.id: n for n, a in enumerate(self.actors)}
+        self.source_rank = {s.id: n for n, s in enumerate(self.sources)}
+        self.finding_rank = {f.id: n for n, f in enumerate(self.findings)}
         self.items: dict[str, tuple[Document, DocumentItem]] = {
             item.id: (doc, item) for doc in briefing.documents.values() for item in doc.items}
         self.labels: dict[str, tuple[Actor, Label]] = {
@@ -110,6 +113,7 @@ class BriefingView:
             for member in actor.members:
                 self.memberships[member.actor].append((actor, member))
         self.other_citers = _group(self._cited_items(), lambda i: _sources(_citations(i)))
+        self.attended = self._attendance()
         self.labels_by_source: dict[str, list[tuple[Actor, str, str]]] = defaultdict(list)
         for actor in self.actors:
             for label in actor.labels:
@@ -217,21 +221,22 @@ class BriefingView:
 
     def attendance(self, actor: Actor) -> list[Attendance]:
         """Every round an actor took part in, and how, in round order."""
-        out: list[Attendance] = []
-        member_of = self.memberships.get(actor.id, [])
+        return self.attended.get(actor.id, [])
+
+    def _attendance(self) -> dict[str, list[Attendance]]:
+        """Who took part in each round, and how: by actor, each in round order."""
+        out: dict[str, list[Attendance]] = defaultdict(list)
         for rnd in self.rounds:
-            if actor.id in rnd.delegations:
-                out.append(Attendance(rnd, "delegation"))
-            if actor.id in rnd.hosts:
-                out.append(Attendance(rnd, "host"))
-            if actor.id in rnd.mediators:
-                out.append(Attendance(rnd, "mediator"))
-            for delegation, member in member_of:
-                if delegation.id in rnd.delegations and (
-                        not member.rounds or rnd.id in member.rounds):
-                    out.append(Attendance(rnd, member.role, delegation.id,
-                                          tuple(member.citations)))
-        return out
+            for role, ids in (("delegation", rnd.delegations), ("host", rnd.hosts),
+                              ("mediator", rnd.mediators)):
+                for actor_id in dict.fromkeys(ids):
+                    out[actor_id].append(Attendance(rnd, role))
+            for delegation_id in dict.fromkeys(rnd.delegations):
+                for member in self.b.actors[delegation_id].members:
+                    if not member.rounds or rnd.id in member.rounds:
+                        out[member.actor].append(Attendance(
+                            rnd, member.role, delegation_id, tuple(member.citations)))
+        return dict(out)
 
     def latest_positions(self) -> dict[tuple[str, str], Position]:
         """The most recent position of each party on each issue: the matrix cells."""
@@ -244,7 +249,8 @@ class BriefingView:
     def positions_on(self, issue_id: str) -> list[tuple[Actor, list[Position]]]:
         """An issue's positions grouped by party (by name), each group by date."""
         groups = _group(self.positions_by_issue.get(issue_id, []), lambda p: [p.party])
-        return [(a, groups[a.id]) for a in self.actors if a.id in groups]
+        return sorted(((self.b.actors[p], g) for p, g in groups.items()),
+                      key=lambda group: self.actor_rank[group[0].id])
 
     def parties(self) -> list[Actor]:
         return [a for a in self.actors if a.id in self.positions_by_party]
@@ -254,14 +260,13 @@ class BriefingView:
     def by_source(self, items: list[T]) -> list[tuple[Source, list[T]]]:
         """Items (anything with citations) grouped by the sources they cite, in source order."""
         groups = _group(items, lambda i: _sources(getattr(i, "citations", [])))
-        return [(s, groups[s.id]) for s in self.sources if s.id in groups]
+        return sorted(((self.b.sources[s], g) for s, g in groups.items()),
+                      key=lambda group: self.source_rank[group[0].id])
 
     def findings_about(self, ids: set[str]) -> list[Finding]:
         """Findings concerning any of these ids, in analysis order (the page markers)."""
-        seen: set[str] = set()
-        for item_id in ids:
-            seen.update(f.id for f in self.findings_by_id.get(item_id, []))
-        return [f for f in self.findings if f.id in seen]
+        found = {f.id: f for i in ids for f in self.findings_by_id.get(i, ())}
+        return sorted(found.values(), key=lambda f: self.finding_rank[f.id])
 
     def open_findings(self) -> int:
         return sum(1 for f in self.findings if f.status == "open")
