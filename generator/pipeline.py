@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.analyze import unreadable_claims
-from generator.load import LoadedFile, display_path, find_fact_files, gc_paused, load_file
+from generator.load import (
+    YAML_SUFFIXES,
+    LoadedFile,
+    display_path,
+    find_fact_files,
+    gc_paused,
+    load_file,
+)
 from generator.model import Briefing
 from generator.problems import BriefingError, Problem
 from generator.resolve import build_briefing
@@ -30,6 +37,8 @@ class Reading:
 def read_briefings(root: Path, cwd: Path | None = None) -> Reading:
     """Load, check and resolve every briefing folder below `root` (sorted by folder name).
 
+    A `root` that holds fact files itself is read as one briefing folder.
+
     Raises FileNotFoundError when `root` is not a folder: that is a usage error, not
     a problem in the fact files.
     """
@@ -43,10 +52,10 @@ def read_briefings(root: Path, cwd: Path | None = None) -> Reading:
 
 
 def _read_root(root: Path, cwd: Path | None, reading: Reading) -> None:
-    for stray in sorted(p for p in root.glob("*.y*ml") if p.is_file()):
-        reading.problems.append(Problem(
-            display_path(stray, cwd), 1, 1, "fact file outside a briefing folder",
-            f"move it into a folder such as {display_path(root, cwd)}/<briefing-name>/"))
+    if any(p.suffix in YAML_SUFFIXES and p.is_file() for p in root.iterdir()):
+        # Fact files right here: this is one briefing's folder (`check briefings/x`).
+        _read_folder(root, find_fact_files(root), root.parent, cwd, reading)
+        return
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         paths = find_fact_files(folder)
         if paths:

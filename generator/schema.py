@@ -70,7 +70,8 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
 
 
 def listing(label: str, choices: list[str] | tuple[str, ...], limit: int = 12) -> str:
-    shown = ", ".join(sorted(choices)[:limit])
+    """'label: a, b, c, … (N more)', in the order given."""
+    shown = ", ".join(choices[:limit])
     more = f", … ({len(choices) - limit} more)" if len(choices) > limit else ""
     return f"{label}: {shown}{more}"
 
@@ -176,7 +177,7 @@ class Enum(Text):
         value = super().check(node, ctx)
         if value is INVALID or value in self.values:
             return value
-        hint = did_you_mean(value, self.values) or listing("allowed", list(self.values))
+        hint = did_you_mean(value, self.values) or listing("allowed", sorted(self.values))
         return ctx.error(node, f"unknown value '{value}'", hint)
 
     def json_schema(self) -> dict[str, Any]:

@@ -105,22 +105,32 @@ def _register_ids(checked: Checked) -> None:
                 "ids must be unique within a briefing; rename one of them"))
 
 
+MAX_SUGGESTIONS = 200  # "did you mean" costs a scan of every id: only for the first problems
+
+
 def _check_references(checked: Checked) -> None:
+    known_by_sections: dict[tuple[str, ...], list[str]] = {}
     for ref in checked.references:
         found = checked.ids.get(ref.target)
         if found and (not ref.sections or found[0] in ref.sections):
             continue
-        checked.problems.append(_reference_problem(ref, found, checked))
+        if ref.sections not in known_by_sections:
+            known_by_sections[ref.sections] = sorted(
+                i for i, where in checked.ids.items()
+                if not ref.sections or where[0] in ref.sections)
+        suggest = len(checked.problems) < MAX_SUGGESTIONS
+        checked.problems.append(
+            _reference_problem(ref, found, known_by_sections[ref.sections], suggest))
 
 
-def _reference_problem(ref: Reference, found: tuple | None, checked: Checked) -> Problem:
+def _reference_problem(ref: Reference, found: tuple | None, known: list[str],
+                       suggest: bool) -> Problem:
     wanted = " or ".join(SINGULAR[s] for s in ref.sections) or "item"
     if found:
         message = f"'{ref.target}' is {a(SINGULAR[found[0]])}, not {a(wanted)}"
         return Problem(ref.path, ref.line, ref.col, message, f"give the id of {a(wanted)}")
-    known = [i for i, where in checked.ids.items() if not ref.sections or where[0] in ref.sections]
     label = f"known {SINGULAR[ref.sections[0]]} ids" if len(ref.sections) == 1 else "known ids"
-    hint = did_you_mean(ref.target, known) or (
+    hint = (suggest and did_you_mean(ref.target, known)) or (
         listing(label, known) if known else f"define the {wanted} first")
     return Problem(ref.path, ref.line, ref.col, f"unknown {wanted} '{ref.target}'", hint)
 

@@ -150,3 +150,9 @@ def test_yaml_11_traps_are_read_as_the_contributor_meant(workdir: Path) -> None:
     assert (source.title, source.publisher, source.language) == ("2025-06-02", "NO", "no")
     assert source.published.precision == "day"
     assert briefing.claims["c1"].reported == "13:00"
+
+
+def test_a_single_briefing_folder_can_be_checked(workdir: Path, capsys) -> None:
+    code, out, _ = run_check(capsys, "briefings/demo")
+    assert code == 0
+    assert out.startswith("ok: 1 briefings, 3 files")
