@@ -28,6 +28,8 @@ from generator.view import (
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
 TIMELINE_SIZE = 200  # entries per timeline page
 FINDINGS_SIZE = 50  # discrepancies, each with its claims, per page
+SOURCES_SIZE = 400  # rows of the sources table per page
+MATRIX_ROWS = 40  # issues per page of the positions matrix
 
 # The only generated pages in the navigation: Material renders the whole navigation into
 # every page, so a navigation that grew with the briefing would make the build quadratic.
@@ -62,10 +64,14 @@ class Chunk(Generic[T]):
 
 
 def chunks(items: list[T], first: str, size: int) -> list[Chunk[T]]:
-    """Split a list over `first` and, when long, `<first without .md>/page-N.md`."""
+    """Split a list over `first` and, when long, `<first without .md>/pages/N.md`.
+
+    A folder of its own, so that no continuation page can take the path of an item's page
+    (`issues/pages/2.md` cannot clash with an issue `issues/page-2.md`).
+    """
     base = first[: -len("/index.md")] if first.endswith("/index.md") else first[: -len(".md")]
     count = max(1, -(-len(items) // size))
-    paths = [first] + [f"{base}/page-{n}.md" for n in range(2, count + 1)]
+    paths = [first] + [f"{base}/pages/{n}.md" for n in range(2, count + 1)]
     return [Chunk(items[i * size:(i + 1) * size], i + 1, paths) for i in range(count)]
 
 
@@ -327,8 +333,11 @@ def _actors(plan: Plan) -> None:
 def _issues(plan: Plan) -> None:
     view = plan.view
     origin = view.issues[0].origin if view.issues else view.b.info.origin
-    plan.add(PageSpec(plan.path("issues/index.md"), "positions.md.j2", "Positions", origin,
-                      mentions={p.id for p in view.parties()}))
+    parties = {p.id for p in view.parties()}
+    for part in chunks(view.issues, plan.path("issues/index.md"), MATRIX_ROWS):
+        title = "Positions" + (f" (page {part.number})" if part.number > 1 else "")
+        plan.add(PageSpec(part.path, "positions.md.j2", title, origin, {"chunk": part},
+                          mentions=parties))
     for issue in view.issues:
         positions = view.positions_by_issue.get(issue.id, [])
         spec = plan.add(PageSpec(plan.path(f"issues/{issue.id}.md"), "issue.md.j2", issue.name,
@@ -341,9 +350,11 @@ def _issues(plan: Plan) -> None:
 def _sources(plan: Plan) -> None:
     view = plan.view
     origin = view.sources[0].origin if view.sources else view.b.info.origin
-    index = plan.add(PageSpec(plan.path("sources/index.md"), "sources.md.j2", "Sources",
-                              origin), anchored=[s.id for s in view.sources])
     pages: dict[str, str] = {}
+    table = [plan.add(PageSpec(part.path, "sources.md.j2", "Sources" + (
+        f" (page {part.number})" if part.number > 1 else ""), origin, {"chunk": part}),
+        anchored=[s.id for s in part.items])
+        for part in chunks(view.sources, plan.path("sources/index.md"), SOURCES_SIZE)]
     weight = {s.id: len(view.facts_by_source.get(s.id, [])) + len(view.other_citers.get(s.id, []))
               for s in view.sources}
     for number, group in enumerate(pack(view.sources, lambda s: weight[s.id], LIST_SIZE), 1):
@@ -356,7 +367,8 @@ def _sources(plan: Plan) -> None:
         if len(group) == 1:  # one source cited more than a page holds: continue its list
             _listing(plan, spec, view.facts_by_source.get(group[0].id, []),
                      f"Facts citing {source_title(group[0])}")
-    index.context["pages"] = pages
+    for spec in table:
+        spec.context["pages"] = pages
 
 
 def pack(items: list[T], weight: Any, limit: int) -> list[list[T]]:
@@ -400,11 +412,24 @@ def _discrepancies(plan: Plan) -> None:
     recorded = sorted(view.b.discrepancies.values(), key=lambda d: d.id)
     origin = recorded[0].origin if recorded else view.b.info.origin
     parts = chunks(view.findings, plan.path("discrepancies/index.md"), FINDINGS_SIZE)
+    lists = []
+    for key, heading, findings in (
+            ("single-source", "Claims only one source reports", view.single_source),
+            ("coverage-gaps", "Coverage gaps", view.coverage_gaps)):
+        elsewhere = None
+        if len(findings) > LIST_SIZE:  # too long for the first page: pages of their own
+            for part in chunks(findings, plan.path(f"discrepancies/{key}.md"), LIST_SIZE):
+                plan.add(PageSpec(part.path, "findings.md.j2", heading + (
+                    f" (page {part.number})" if part.number > 1 else ""), origin,
+                    {"chunk": part}), anchored=[f.id for f in part.items])
+            elsewhere = plan.path(f"discrepancies/{key}.md")
+        lists.append((key, heading, findings, elsewhere))
     for part in parts:
         title = "Discrepancies" + (f" (page {part.number})" if part.number > 1 else "")
         anchored = [f.id for f in part.items] + [f.recorded for f in part.items if f.recorded]
         if part.number == 1:
-            anchored += [f.id for f in view.single_source + view.coverage_gaps]
+            anchored += [f.id for _, _, found, away in lists if not away for f in found]
         subjects = {f.subject for f in part.items if f.subject in view.b.actors}
-        plan.add(PageSpec(part.path, "discrepancies.md.j2", title, origin, {"chunk": part},
-                          mentions=subjects), anchored=anchored)
+        plan.add(PageSpec(part.path, "discrepancies.md.j2", title, origin,
+                          {"chunk": part, "lists": lists}, mentions=subjects),
+                 anchored=anchored)

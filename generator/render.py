@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.export import export_json
+from generator.load import gc_paused
 from generator.markup import (
     anchor_id,
     escape_markdown,
@@ -145,11 +146,12 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
     `directory_urls` must match the site's setting (`a/b.md` served as `a/b/`): lists
     written as raw HTML carry final URLs.
     """
-    plan = Plan(BriefingView(briefing, analysis), list(handwritten))
-    renderer = Renderer()
-    pages = [renderer.page(spec, plan, edit_base, directory_urls) for spec in plan.specs]
-    pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis),
-                      briefing.info.origin.path))
+    with gc_paused():  # millions of short strings and no cycles: the collector only slows
+        plan = Plan(BriefingView(briefing, analysis), list(handwritten))
+        renderer = Renderer()
+        pages = [renderer.page(spec, plan, edit_base, directory_urls) for spec in plan.specs]
+        pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis),
+                          briefing.info.origin.path))
     return sorted(pages, key=lambda p: p.path)
 
 

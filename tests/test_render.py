@@ -160,12 +160,12 @@ def test_relative_links_between_pages() -> None:
 
 def test_long_lists_are_split_into_pages() -> None:
     parts = chunks(list(range(450)), "s/actors/x.md", 200)
-    assert [p.path for p in parts] == ["s/actors/x.md", "s/actors/x/page-2.md",
-                                       "s/actors/x/page-3.md"]
+    assert [p.path for p in parts] == ["s/actors/x.md", "s/actors/x/pages/2.md",
+                                       "s/actors/x/pages/3.md"]
     assert [len(p.items) for p in parts] == [200, 200, 50]
     assert chunks([], "s/discrepancies/index.md", 50)[0].paths == ["s/discrepancies/index.md"]
     assert chunks(list(range(60)), "s/discrepancies/index.md", 50)[1].path == (
-        "s/discrepancies/page-2.md")
+        "s/discrepancies/pages/2.md")
 
 
 # ---------------------------------------------------------------------- the pages
@@ -244,14 +244,29 @@ def test_many_facts_about_one_actor_fill_several_pages(briefing: Briefing) -> No
         big.facts[fact.id] = fact
     pages = {p.path: p for p in render_briefing(big, analyze(big))}
     base = f"{SLUG}/actors/ayse-yilmaz"
-    assert {f"{base}/page-2.md", f"{base}/page-3.md"} <= set(pages)
-    listed = "".join(pages[p].content for p in (f"{base}.md", f"{base}/page-2.md",
-                                                f"{base}/page-3.md"))
+    assert {f"{base}/pages/2.md", f"{base}/pages/3.md"} <= set(pages)
+    listed = "".join(pages[p].content for p in (f"{base}.md", f"{base}/pages/2.md",
+                                                f"{base}/pages/3.md"))
     for n in range(LIST_SIZE * 2 + 10):
         assert f"#extra-{n:04d}" in listed
-    assert "search:\n  exclude: true" in pages[f"{base}/page-2.md"].content
+    assert "search:\n  exclude: true" in pages[f"{base}/pages/2.md"].content
     timeline = [p for p in pages if p.startswith(f"{SLUG}/timeline/2025-06")]
     assert len(timeline) == 3  # June 2025 holds more entries than a page
+
+
+def test_long_indexes_are_split_too(briefing: Briefing) -> None:
+    from generator import pages as layout
+
+    sources, rows = layout.SOURCES_SIZE, layout.MATRIX_ROWS
+    layout.SOURCES_SIZE = layout.MATRIX_ROWS = 1
+    try:
+        paths = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
+    finally:
+        layout.SOURCES_SIZE, layout.MATRIX_ROWS = sources, rows
+    assert f"{SLUG}/sources/pages/2.md" in paths and f"{SLUG}/issues/pages/2.md" in paths
+    second = paths[f"{SLUG}/sources/pages/2.md"].content
+    assert '<span id="wire-2025-06-02"></span>' in second
+    assert "sources/pages/2.md#wire-2025-06-02" in paths[f"{SLUG}/rounds/round-2.md"].content
 
 
 def test_an_id_that_is_a_page_name_is_refused(briefing: Briefing) -> None:
