@@ -12,18 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any
 
+from generator.layout import Chunk, chunks, pack
 from generator.markup import MONTHS
 from generator.model import Fact, Origin, Round
-from generator.view import (
-    ACTOR_KINDS,
-    PLACE_KINDS,
-    BriefingView,
-    round_title,
-    source_title,
-)
+from generator.sections import ACTOR_KINDS, PLACE_KINDS
+from generator.view import BriefingView, round_title, source_title
 
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
 TIMELINE_SIZE = 200  # entries per timeline page
@@ -43,36 +38,8 @@ NAV = (
     ("Timeline", "timeline/index.md"),
 )
 
-T = TypeVar("T")
-
-
 class PageClash(ValueError):
     """Two generated pages would share a path (an id such as `index` in a folder of pages)."""
-
-
-@dataclass(slots=True)
-class Chunk(Generic[T]):
-    """One page's share of a long list; `paths` are every page of the list, in order."""
-
-    items: list[T]
-    number: int
-    paths: list[str]
-
-    @property
-    def path(self) -> str:
-        return self.paths[self.number - 1]
-
-
-def chunks(items: list[T], first: str, size: int) -> list[Chunk[T]]:
-    """Split a list over `first` and, when long, `<first without .md>/pages/N.md`.
-
-    A folder of its own, so that no continuation page can take the path of an item's page
-    (`issues/pages/2.md` cannot clash with an issue `issues/page-2.md`).
-    """
-    base = first[: -len("/index.md")] if first.endswith("/index.md") else first[: -len(".md")]
-    count = max(1, -(-len(items) // size))
-    paths = [first] + [f"{base}/pages/{n}.md" for n in range(2, count + 1)]
-    return [Chunk(items[i * size:(i + 1) * size], i + 1, paths) for i in range(count)]
 
 
 @dataclass(eq=False, slots=True)
@@ -171,44 +138,6 @@ class Plan:
             spec = self.page_of(actor.id)
             if spec is not None:
                 spec.context["backlinks"] = sorted(pages, key=lambda s: s.path)
-
-
-@lru_cache(maxsize=65536)
-def relative(from_path: str, to_path: str) -> str:
-    """A link from one docs page to another, as MkDocs and Zensical resolve it.
-
-    Both are clean docs-relative paths, so comparing their folders is enough (and much
-    faster than `posixpath.relpath`, which pages call hundreds of thousands of times).
-    """
-    source, target = from_path.split("/")[:-1], to_path.split("/")
-    common = 0
-    while (common < len(source) and common < len(target) - 1
-           and source[common] == target[common]):
-        common += 1
-    return "/".join([".."] * (len(source) - common) + target[common:])
-
-
-def page_url(path: str, directory_urls: bool = True) -> str:
-    """The URL of a docs page below the site root: `a/b.md` -> `a/b/` (or `a/b.html`)."""
-    if not directory_urls:
-        return path[: -len(".md")] + ".html"
-    if path == "index.md" or path.endswith("/index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
-
-
-@lru_cache(maxsize=65536)
-def url_between(from_path: str, to_path: str, directory_urls: bool = True) -> str:
-    """A relative URL from one page to another, as the built site lays them out.
-
-    For links written as raw HTML, which MkDocs does not rewrite: lists that repeat
-    what other pages hold are raw HTML because Markdown is the slowest part of a build.
-    """
-    source = page_url(from_path, directory_urls)
-    target = page_url(to_path, directory_urls)
-    if not directory_urls:
-        return relative(source, target)
-    return relative(source + "_", target + "_")[:-1] or "./"  # "_": a file in each folder
 
 
 def fact_actors(facts: list[Fact]) -> set[str]:
@@ -369,20 +298,6 @@ def _sources(plan: Plan) -> None:
                      f"Facts citing {source_title(group[0])}")
     for spec in table:
         spec.context["pages"] = pages
-
-
-def pack(items: list[T], weight: Any, limit: int) -> list[list[T]]:
-    """Consecutive items in groups whose weights add up to at most `limit` (or one item)."""
-    groups: list[list[T]] = []
-    total = limit
-    for item in items:
-        w = max(1, weight(item))
-        if total + w > limit:
-            groups.append([])
-            total = 0
-        groups[-1].append(item)
-        total += w
-    return groups
 
 
 def _places(plan: Plan) -> None:

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.export import export_json
+from generator.layout import relative, url_between
 from generator.load import gc_paused
 from generator.markup import (
     anchor_id,
@@ -27,7 +28,7 @@ from generator.markup import (
     safe_url,
 )
 from generator.model import Analysis, Briefing, Citation, Claim, Finding
-from generator.pages import Handwritten, PageSpec, Plan, relative, url_between
+from generator.pages import Handwritten, PageSpec, Plan
 from generator.view import BriefingView
 
 

@@ -107,7 +107,7 @@ def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool) -
         log.error(problem.format())
     slugs = {b.slug for b in reading.briefings}
     slugs |= {p.name for p in folder.iterdir() if p.is_dir()}
-    pages = [f.src_uri for f in files.documentation_pages()]
+    pages = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
     handwritten = read_handwritten(Path(config.docs_dir), pages, slugs)
     root = os.path.relpath(folder, base).replace(os.sep, "/")
     return site_content(reading, root, handwritten,

@@ -29,13 +29,10 @@ from generator.model import (
     Source,
 )
 
-ACTOR_KINDS = ("person", "delegation", "government", "organisation", "outlet")
-PLACE_KINDS = ("venue", "city", "country", "region", "other")
 GROUP_TITLES = {"person": "People", "delegation": "Delegations", "government": "Governments",
                 "organisation": "Organisations", "outlet": "Outlets", "venue": "Venues",
                 "city": "Cities", "country": "Countries", "region": "Regions", "other": "Other"}
 ROUND_BOX = ("scheduled-start", "actual-start", "duration")  # claims shown in the facts box
-EVENT_KINDS = ("event", "statement", "background")
 
 T = TypeVar("T")
 

@@ -11,6 +11,7 @@ import markdown
 import pytest
 
 from generator.analyze import analyze
+from generator.layout import chunks, relative, url_between
 from generator.markup import (
     escape_markdown,
     excerpt,
@@ -20,7 +21,7 @@ from generator.markup import (
     safe_url,
 )
 from generator.model import Actor, Analysis, Briefing, ClaimValue, Fact, Origin, When
-from generator.pages import LIST_SIZE, PageClash, chunks, relative, url_between
+from generator.pages import LIST_SIZE, PageClash
 from generator.pipeline import read_briefings
 from generator.render import Renderer, render_briefing
 from generator.when import parse_when
