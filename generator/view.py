@@ -221,18 +221,25 @@ class BriefingView:
         return self.attended.get(actor.id, [])
 
     def _attendance(self) -> dict[str, list[Attendance]]:
-        """Who took part in each round, and how: by actor, each in round order."""
-        out: dict[str, list[Attendance]] = defaultdict(list)
+        """Who took part in each round, and how: by actor, each in round order.
+
+        Two sources naming the same member are two membership entries: one row, both cited.
+        """
+        rows: dict[tuple[str, str, str, str | None], list[Citation]] = {}
         for rnd in self.rounds:
             for role, ids in (("delegation", rnd.delegations), ("host", rnd.hosts),
                               ("mediator", rnd.mediators)):
-                for actor_id in dict.fromkeys(ids):
-                    out[actor_id].append(Attendance(rnd, role))
+                for actor_id in ids:
+                    rows.setdefault((actor_id, rnd.id, role, None), [])
             for delegation_id in dict.fromkeys(rnd.delegations):
                 for member in self.b.actors[delegation_id].members:
                     if not member.rounds or rnd.id in member.rounds:
-                        out[member.actor].append(Attendance(
-                            rnd, member.role, delegation_id, tuple(member.citations)))
+                        key = (member.actor, rnd.id, member.role, delegation_id)
+                        rows.setdefault(key, []).extend(member.citations)
+        out: dict[str, list[Attendance]] = defaultdict(list)
+        for (actor_id, round_id, role, via), citations in rows.items():
+            out[actor_id].append(Attendance(self.b.rounds[round_id], role, via,
+                                            tuple(dict.fromkeys(citations))))
         return dict(out)
 
     def latest_positions(self) -> dict[tuple[str, str], Position]:
