@@ -280,9 +280,10 @@ def _sources(plan: Plan) -> None:
     view = plan.view
     origin = view.sources[0].origin if view.sources else view.b.info.origin
     pages: dict[str, str] = {}
+    # The table repeats what the source sections hold: kept out of the search index.
     table = [plan.add(PageSpec(part.path, "sources.md.j2", "Sources" + (
-        f" (page {part.number})" if part.number > 1 else ""), origin, {"chunk": part}),
-        anchored=[s.id for s in part.items])
+        f" (page {part.number})" if part.number > 1 else ""), origin,
+        {"chunk": part, "search_exclude": True}), anchored=[s.id for s in part.items])
         for part in chunks(view.sources, plan.path("sources/index.md"), SOURCES_SIZE)]
     weight = {s.id: len(view.facts_by_source.get(s.id, [])) + len(view.other_citers.get(s.id, []))
               for s in view.sources}
