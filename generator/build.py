@@ -33,7 +33,10 @@ def write_pages(pages: Iterable[Page], out_dir: Path) -> None:
         for page in sorted(pages, key=lambda p: p.path):
             target = _inside(staging, page.path)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.content, encoding="utf-8")
+            if isinstance(page.content, bytes):  # a copied asset (an image, say)
+                target.write_bytes(page.content)
+            else:
+                target.write_text(page.content, encoding="utf-8")
         (staging / MARKER).write_text("Written by generator.build; replaced on each build.\n",
                                       encoding="utf-8")
         _swap(staging, out_dir)

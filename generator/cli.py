@@ -45,10 +45,18 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("table", "json"), default="table")
     report.set_defaults(run=run_discrepancies)
 
-    build = commands.add_parser("build", help="write the briefing pages as Markdown, no MkDocs")
+    build = commands.add_parser(
+        "build", help="write the docs tree with every briefing page as files (for Zensical)")
     _add_dir(build)
     build.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
     build.add_argument("--edit-base", default="", help="URL prefix for 'edit this page' links")
+    build.add_argument("--docs", type=Path, default=Path("docs"),
+                       help="hand-written pages to include (default: docs)")
+    build.add_argument("--config", type=Path,
+                       help="also write an mkdocs.yml for the folder, without the plugin "
+                            "(for Zensical)")
+    build.add_argument("--mkdocs-config", type=Path, default=Path("mkdocs.yml"),
+                       help="the project configuration --config starts from")
     build.set_defaults(run=run_build)
 
     schema = commands.add_parser("schema", help="write the JSON Schema of the fact-file format")
@@ -104,18 +112,24 @@ def run_discrepancies(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from generator.analyze import analyze
-    from generator.build import write_pages
-    from generator.render import render_briefing
+    from generator.build import OutputFolderError, write_pages
+    from generator.standalone import StandaloneError, docs_tree, write_config
 
     reading = _read(args)
     if reading.problems:
         _print_problems(reading)
         return 1
-    pages = [page for b in reading.briefings
-             for page in render_briefing(b, analyze(b), args.edit_base)]
-    write_pages(pages, args.out)
-    print(f"wrote {len(pages)} pages to {args.out}")
+    docs = args.docs if args.docs.is_dir() else None
+    try:
+        pages, content = docs_tree(reading, args.briefings_dir, docs, args.edit_base)
+        write_pages(pages, args.out)
+        if args.config:
+            write_config(args.mkdocs_config, args.config, args.out, pages, content)
+    except (StandaloneError, OutputFolderError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(pages)} files to {args.out}"
+          + (f" and a configuration to {args.config}" if args.config else ""))
     return 0
 
 

@@ -37,7 +37,7 @@ class Page:
     """One output file: `path` below the docs folder, `source_file` the YAML behind it."""
 
     path: str  # e.g. istanbul-2025/rounds/round-2.md
-    content: str  # Markdown (JSON for the export)
+    content: str | bytes  # Markdown (JSON for the export; bytes for copied assets)
     source_file: str  # e.g. briefings/istanbul-2025/rounds/round-2.yaml
 
 

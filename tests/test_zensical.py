@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.analyze import analyze
 from generator.build import MARKER, OutputFolderError, write_pages
@@ -50,7 +51,6 @@ def fixture_pages() -> list[Page]:
     return [home, *pages]
 
 
-@pytest.mark.skipif(not ZENSICAL.exists(), reason="zensical is not installed")
 def test_zensical_builds_every_page_written_by_build_out(tmp_path: Path) -> None:
     assert "plugins" not in CONFIG and "hooks" not in CONFIG
     pages = fixture_pages()
@@ -74,6 +74,30 @@ def test_zensical_builds_every_page_written_by_build_out(tmp_path: Path) -> None
     assert "admonition warning" in round_2
     assert "<script>alert" not in round_2
     assert "briefings/lakeside-talks/rounds/round-2.yaml" in round_2  # the edit link
+
+
+def test_project_site_builds_with_zensical_from_the_cli_output(tmp_path: Path) -> None:
+    """`build --out --config` on the real repository: Zensical builds every page it wrote."""
+    repo = Path(__file__).resolve().parents[1]
+    out, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--out", str(out), "--config", str(config)],
+        cwd=repo, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    plugins = yaml.safe_load(config.read_text(encoding="utf-8"))["plugins"]
+    assert not any("briefings" in str(plugin) for plugin in plugins)
+    built = subprocess.run([str(ZENSICAL), "build", "-f", str(config)], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "NO_COLOR": "1"})
+    assert built.returncode == 0, built.stdout + built.stderr
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    assert "istanbul-2025/rounds/round-2.md" in written and "methodology.md" in written
+    for path in written:
+        stem = path[: -len(".md")]
+        page = stem[: -len("index")] if stem.endswith("index") else stem + "/"
+        assert (tmp_path / "site" / page / "index.html").is_file(), path
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "istanbul-2025/" in home and "<!-- briefings -->" not in home
 
 
 def test_write_pages_replaces_its_own_folder_whole(tmp_path: Path) -> None:
