@@ -27,10 +27,11 @@ SLUG = "lakeside-talks"
 
 
 def make_project(tmp: Path) -> Path:
-    """The fixture next to the repository's own mkdocs.yml and stylesheet."""
+    """The fixture next to the repository's own mkdocs.yml, stylesheet and theme overrides."""
     shutil.copytree(FIXTURE / "briefings", tmp / "briefings")
     shutil.copytree(FIXTURE / "docs", tmp / "docs")
     shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     return tmp / "mkdocs.yml"
 
@@ -176,6 +177,25 @@ def test_footnotes_link_to_the_source_entries(site: Path) -> None:
     assert "paragraph 1: “Yılmaz opened the talks”" in notes
     assert "citing Lake Radio (according to Lake Radio)" in notes
     assert "content.footnote.tooltips" in html(site, f"{SLUG}/rounds/round-2")
+
+
+def test_adjacent_footnote_numbers_have_nothing_between_them(site: Path) -> None:
+    """The stylesheet separates adjacent footnote numbers with `sup + sup::before`, which
+    would also match two numbers with text between them: the templates never write that."""
+    gap = re.compile(r'<sup id="fnref[^"]*"><a class="footnote-ref"[^>]*>\d+</a></sup>'
+                     r'([^<]*)<sup id="fnref')
+    pairs = 0
+    for page in sorted(site.rglob("*.html")):
+        for between in gap.findall(page.read_text(encoding="utf-8")):
+            assert not between.strip(), (page, between)
+            pairs += 1
+    assert pairs > 0
+    css = (site / "assets" / "briefings.css").read_text(encoding="utf-8")
+    assert 'sup[id^="fnref"] + sup[id^="fnref"]::before' in css
+
+
+def test_search_dialog_has_an_accessible_name(site: Path) -> None:
+    assert re.search(r'class="md-search"[^>]*role="dialog" aria-label="Search"', html(site, ""))
 
 
 def test_actor_page_has_roles_rounds_labels_and_backlinks(site: Path) -> None:
