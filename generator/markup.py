@@ -91,6 +91,19 @@ def excerpt(text: str, limit: int = 90) -> str:
     return cut.rstrip(",;:.") + "…"
 
 
+_OPENING = "\"“„«‘‚'‹「"
+_CLOSING = "\"”“»’‘'›」"
+
+
+@lru_cache(maxsize=65536)
+def quoted(text: str) -> str:
+    """Text in quotation marks, unless the source's own marks already enclose all of it."""
+    text = " ".join(text.split())
+    if len(text) > 1 and text[0] in _OPENING and text[-1] in _CLOSING:
+        return text
+    return f"“{text}”"
+
+
 @lru_cache(maxsize=65536)  # a fact's date is shown on several pages
 def format_when(when: When | None, reported: str | None = None) -> str:
     """A date at the precision the source gave: "June 2025", "31 May–1 June 2025"."""
@@ -102,7 +115,7 @@ def format_when(when: When | None, reported: str | None = None) -> str:
     else:
         text = _format_point(when.start, when.precision)
     if reported:
-        text += f" (reported as “{' '.join(reported.split())}”)"
+        text += f" (reported as {quoted(reported)})"
     return text
 
 

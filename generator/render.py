@@ -25,6 +25,7 @@ from generator.markup import (
     format_when,
     front_matter,
     paragraphs,
+    quoted,
     safe_url,
 )
 from generator.model import Analysis, Briefing, Citation, Claim, Finding
@@ -119,7 +120,7 @@ class Renderer:
         env.filters.update(
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
             excerpt=excerpt, front_matter=front_matter, anchor=anchor_id,
-            paragraphs=paragraphs, join=_join,
+            paragraphs=paragraphs, join=_join, quoted=quoted,
         )
         self.env = env
 
