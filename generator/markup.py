@@ -95,13 +95,20 @@ _OPENING = "\"“„«‘‚'‹「"
 _CLOSING = "\"”“»’‘'›」"
 
 
+_NESTED = str.maketrans("“”", "‘’")
+
+
 @lru_cache(maxsize=65536)
 def quoted(text: str) -> str:
-    """Text in quotation marks, unless the source's own marks already enclose all of it."""
+    """Text in quotation marks, unless the source's own marks already enclose all of it.
+
+    Double marks inside become single ones, as a quotation within a quotation is written
+    (“fight the war ‘forever’”): two closing marks in a row read as a typo.
+    """
     text = " ".join(text.split())
     if len(text) > 1 and text[0] in _OPENING and text[-1] in _CLOSING:
         return text
-    return f"“{text}”"
+    return f"“{text.translate(_NESTED)}”"
 
 
 @lru_cache(maxsize=65536)  # a fact's date is shown on several pages
