@@ -14,12 +14,16 @@ import shutil
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
+from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+from generator.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
@@ -192,6 +196,22 @@ def test_adjacent_footnote_numbers_have_nothing_between_them(site: Path) -> None
     assert pairs > 0
     css = (site / "assets" / "briefings.css").read_text(encoding="utf-8")
     assert 'sup[id^="fnref"] + sup[id^="fnref"]::before' in css
+
+
+@pytest.mark.parametrize(("quote", "shown"), [
+    ("working mood", ": “working mood”"),
+    ("“working mood … background”", ": “working mood … background”"),
+    ('"plain marks"', ': &#34;plain marks&#34;'),
+    ("fight “forever”", ": “fight ‘forever’”"),  # a quotation within a quotation
+])
+def test_a_quote_in_a_footnote_gets_one_pair_of_quotation_marks(quote: str, shown: str) -> None:
+    template = Renderer().env.from_string(
+        '{% import "_macros.md.j2" as m with context %}{{ m.citation(c) }}')
+    view = SimpleNamespace(name=lambda _id: "The Daily Lake")
+    page = SimpleNamespace(to=lambda _id: Markup("../sources/#daily"))
+    citation = SimpleNamespace(source="daily", locator=None, quote=quote, via=None, via_note=None)
+    text = template.render(c=citation, view=view, page=page)
+    assert text == "[The Daily Lake](../sources/#daily)" + shown
 
 
 def test_search_dialog_has_an_accessible_name(site: Path) -> None:
