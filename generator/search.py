@@ -1,12 +1,18 @@
-"""Make Material's search find names however a reader types them.
+"""Make Material's search find names however a reader types them, from a small index.
 
 lunr.js in the browser does no diacritic folding (`Ciragan` misses `Çırağan`) and knows
-nothing of transliterations (`Zelenskyy`, `Зеленский`). After MkDocs has written
-`search/search_index.json`, `enrich_index` gives every indexed section an extra field,
-`aliases`, holding the ASCII-folded form of each of its words that has non-ASCII letters,
-and every known spelling of each actor, place and issue it names. Material's search worker
-indexes every field listed in the index's `config.fields` and shows only the title and
-text, so the extra words make sections findable without cluttering the results.
+nothing of transliterations (`Zelenskyy`, `Зеленский`) or of digit grouping (`1000` misses
+`1,000`: the search separator splits at the comma). After MkDocs has written
+`search/search_index.json`, `enrich_index` gives indexed sections an extra field,
+`aliases`, holding the ASCII-folded form of each of their words that has non-ASCII letters,
+every known spelling of each actor, place and issue they name (a person also by surname
+alone: "Zelensky said…"), and the other form of each number (`1,000` ↔ `1000`). Material's
+search worker indexes every field listed in the index's `config.fields` and shows only the
+title and text, so the extra words make sections findable without cluttering the results.
+
+The browser downloads the index whole, so `compact` also drops from it what a reader never
+searches for or finds elsewhere: footnote numbers, the "(read as …)" readings of quoted
+values, a value repeated by several sources, ids in parentheses and "⚠ disputed" markers.
 """
 
 from __future__ import annotations
@@ -28,6 +34,29 @@ _FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "�
                        "ð": "d"})
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
+# lunr's English stop words: dropped from the index and from queries alike, so a name
+# spelled as one of them ("of") can never be searched, and would match nearly every text.
+_STOP_TEXT = """
+a able about across after all almost also am among an and any are as at be because been
+but by can cannot could dear did do does either else ever every for from get got had has
+have he her hers him his how however i if in into is it its just least let like likely may
+me might most must my neither no nor not of off often on only or other our own rather said
+say says she should since so some than that the their them then there these they this tis
+to too twas us wants was we were what when where which while who whom why will with would
+yet you your"""
+_STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+# Numbers: "1,000" (also "1 000", "1.000"), and "1000" with four or more digits, not years.
+_GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\w]|[.,]\d)")
+_PLAIN = re.compile(r"(?<![\w.,-])\d{4,}(?![\w]|[.,]\d)")
+_YEARS = range(1800, 2200)
+
+# What `compact` drops: how the site read a quoted value ("(read as about 4 h)", possibly
+# with nested parentheses), an id in parentheses after a name, the discrepancy markers.
+_READ_AS = re.compile(r" \(read as [^()]*(?:\([^()]*\)[^()]*)*\)")
+_ID_IN_PARENS = re.compile(r" \((?:[a-z0-9]+-)+[a-z0-9]+\)")
+_MARKER = " ⚠ disputed"
+_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 
 Names = list[list[str]]  # each entry: every spelling of one actor, place or issue
 
@@ -39,9 +68,19 @@ def fold(text: str) -> str:
 
 
 def briefing_names(briefing: Briefing) -> Names:
-    """Every spelling of every actor, place and issue of a briefing, in id order."""
+    """Every spelling of every actor, place and issue of a briefing, in id order.
+
+    A person is also named by surname alone ("Zelensky said…"): the last word of each
+    spelling of several words joins the spellings.
+    """
     items = [*briefing.actors.values(), *briefing.places.values(), *briefing.issues.values()]
-    return [[item.name, *item.aliases] for item in sorted(items, key=lambda i: i.id)]
+    names = []
+    for item in sorted(items, key=lambda i: i.id):
+        spellings = [item.name, *item.aliases]
+        if getattr(item, "kind", "") == "person":
+            spellings += [s.split()[-1] for s in spellings if len(s.split()) > 1]
+        names.append(list(dict.fromkeys(spellings)))
+    return names
 
 
 class Matcher:
@@ -53,7 +92,7 @@ class Matcher:
         for index, spellings in enumerate(names):
             for spelling in spellings:
                 words = _words(spelling)
-                if words:
+                if words and not all(w in _STOP_WORDS for w in words):
                     self.first.setdefault(words[0], []).append((words, index))
 
     def spellings_in(self, text: str) -> list[str]:
@@ -68,20 +107,24 @@ class Matcher:
 
 
 def enrich_index(index: dict[str, Any], names: dict[str, Names]) -> dict[str, Any]:
-    """Add the `aliases` field to each section; `names` maps a briefing slug to its names.
+    """Compact each section and add its `aliases` field; `names` maps a slug to its names.
 
     Sections that only repeat what other pages hold (ids starting `see-`: lists of facts
-    naming an actor, backlinks...) are dropped, and so are footnote numbers, to keep the
-    index small: the browser downloads it whole.
+    naming an actor, backlinks...) are dropped. A section with nothing to add gets no
+    `aliases` field at all (Material's worker skips a missing field).
     """
     matchers = {slug: Matcher(n) for slug, n in names.items()}
     docs = [d for d in index.get("docs", []) if REPEAT not in d.get("location", "")]
     for doc in docs:
-        doc["text"] = _FOOTNOTE_REF.sub("", doc.get("text", ""))
+        doc["text"] = compact(doc.get("text", ""))
         text = _TAG.sub(" ", f"{doc.get('title', '')} {doc['text']}")
         matcher = matchers.get(doc.get("location", "").split("/", 1)[0])
-        extra = matcher.spellings_in(text) if matcher else []
-        doc[FIELD] = " ".join(_unique(_folded_words([text, *extra]), extra, text))
+        extra = [w for s in (matcher.spellings_in(text) if matcher else []) for w in s.split()]
+        words = _unique([*extra, *_folded_words([text, *extra]), *number_forms(text)], text)
+        if words:
+            doc[FIELD] = " ".join(words)
+        else:
+            doc.pop(FIELD, None)
     index["docs"] = docs
     index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": 1.0}
     return index
@@ -92,6 +135,37 @@ def enrich_file(path: Path, names: dict[str, Names]) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     text = json.dumps(enrich_index(index, names), ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
+
+
+def compact(text: str) -> str:
+    """A section's text without what nobody searches for or what it says twice.
+
+    Footnote numbers, readings of quoted values, ids in parentheses, discrepancy markers;
+    in a list item of values ("date of Round 2: “on 2 June”; “on 2 June”"), each value once.
+    """
+    text = _FOOTNOTE_REF.sub("", text)
+    text = _READ_AS.sub("", text).replace(_MARKER, "")
+    text = _ID_IN_PARENS.sub("", text)
+    return _ITEM.sub(_distinct_values, text) if "; " in text else text
+
+
+def _distinct_values(item: re.Match[str]) -> str:
+    kept: dict[str, str] = {}
+    for piece in item.group(1).split("; "):
+        _, sep, value = piece.partition(": “")
+        kept.setdefault(sep[-1] + value if sep else piece, piece)
+    return "<li>" + "; ".join(kept.values()) + "</li>"
+
+
+def number_forms(text: str) -> list[str]:
+    """The other way to write each number: `1,000` -> `1000`, `25000` -> `25,000`.
+
+    Plain numbers of four digits that could be years (1800-2199) are left alone.
+    """
+    forms = [re.sub(r"\D", "", n) for n in _GROUPED.findall(text)]
+    forms += [f"{int(n):,}" for n in _PLAIN.findall(text)
+              if len(n) > 4 or int(n) not in _YEARS]
+    return forms
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -110,11 +184,11 @@ def _folded_words(texts: Iterable[str]) -> list[str]:
     return out
 
 
-def _unique(folded: list[str], spellings: list[str], text: str) -> list[str]:
-    """Spellings and words not already in the text, each once, in first-seen order."""
+def _unique(words: list[str], text: str) -> list[str]:
+    """Words not already in the text, each once, in first-seen order."""
     present = text.casefold()
     seen: dict[str, None] = {}
-    for word in [*spellings, *folded]:
+    for word in words:
         if word.casefold() not in present:
             seen.setdefault(word, None)
     return list(seen)
