@@ -157,7 +157,7 @@ class BriefingView:
             return f"{self.name(p.party)} on {self.name(p.issue)}"
         if item_id in b.claims:
             c = b.claims[item_id]
-            return f"{c.property} of {self.name(c.subject)}"
+            return f"{c.property.replace('-', ' ').capitalize()} of {self.name(c.subject)}"
         if item_id in b.discrepancies:
             return b.discrepancies[item_id].title
         return item_id
