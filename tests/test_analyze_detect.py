@@ -20,6 +20,7 @@ from generator.model import (
     Discrepancy,
     Document,
     DocumentItem,
+    Fact,
     Origin,
     Place,
     Source,
@@ -205,6 +206,24 @@ def test_single_source_groups() -> None:
     assert start.claims == ["start-a", "start-b"]
     assert "Only TASS reports the start of round-2" in start.explanation
     assert analysis.discrepancies == []
+
+
+def test_findings_name_facts_and_unnamed_sources_in_words() -> None:
+    """A reader meets neither a fact's id nor a source's id in a finding's text."""
+    briefing = make(claim("strike", "over 40 aircraft", "nameless", subject="strike-fact",
+                          prop="aircraft-destroyed"))
+    briefing.sources["nameless"] = Source(
+        id="nameless", title="unknown", publisher="unknown", url="unknown", published=None,
+        language="en", kind="news-report", origin=HERE)
+    briefing.facts["strike-fact"] = Fact(
+        id="strike-fact", kind="event", origin=HERE, citations=[Citation("nameless")],
+        text="Ukraine attacked Russian military aircraft at bases far inside Russia.")
+    [finding] = analyze(briefing).single_source
+    assert finding.title == (
+        "Aircraft destroyed of the fact “Ukraine attacked Russian military aircraft at…”")
+    assert finding.explanation.startswith(
+        "Only an unnamed news report reports the aircraft destroyed of the fact “Ukraine")
+    assert "nameless" not in finding.explanation and "strike-fact" not in finding.explanation
 
 
 def item(iid: str, *sources: str) -> DocumentItem:

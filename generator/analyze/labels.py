@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from generator.markup import excerpt
 from generator.model import UNKNOWN, Briefing, Claim
 
 
@@ -47,16 +48,21 @@ def _subject_names(briefing: Briefing) -> dict[str, str]:
     for item in briefing.rounds.values():
         names[item.id] = item.title or f"round {item.number}"
     names.update((item.id, item.title) for item in briefing.documents.values())
+    # A fact has no name: its start, so a reader never meets its id.
+    names.update((item.id, f"the fact “{excerpt(item.text, 50)}”")
+                 for item in briefing.facts.values())
     return names
 
 
 def _source_names(briefing: Briefing) -> dict[str, str]:
-    """Publisher, else title, else id; the id is added where two sources share a name."""
+    """Publisher, else title, else "an unnamed news report"; the id is added where two
+    sources share a name."""
     names = {}
     for source in briefing.sources.values():
+        unnamed = f"an unnamed {source.kind.replace('-', ' ')}"
         name = next((n for n in (source.publisher, source.title) if n and n != UNKNOWN),
-                    source.id)
+                    unnamed)
         names[source.id] = name
     shared = Counter(names.values())
-    return {sid: name if shared[name] == 1 or name == sid else f"{name} ({sid})"
+    return {sid: name if shared[name] == 1 else f"{name} ({sid})"
             for sid, name in names.items()}
