@@ -114,6 +114,8 @@ def test_a_page_per_actor_round_and_issue(site: Path) -> None:
 def test_round_page_has_facts_box_with_heads_and_reported_duration(site: Path) -> None:
     page = article(site, f"{SLUG}/rounds/round-2")
     box = page[page.index('id="facts-box"'):page.index('id="what-happened"')]
+    headers = re.findall(r"<th[^>]*>(.*?)</th>", box)
+    assert headers == ["Detail", "As reported"]  # a header that says something, none empty
     assert "Heads of delegation" in box
     assert 'href="../../actors/ayse-yilmaz/"' in box and 'href="../../actors/jon-halvorsen/"' in box
     assert "a little over an hour" in box and "three hours" in box
