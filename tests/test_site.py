@@ -306,6 +306,21 @@ def test_navigation_holds_only_index_pages(site: Path) -> None:
     assert per_item == []
 
 
+@pytest.mark.parametrize("path", [f"{SLUG}/rounds/round-2", f"{SLUG}/actors/ayse-yilmaz",
+                                  f"{SLUG}/timeline/2025-05"])
+def test_item_pages_show_their_briefings_section_in_the_sidebar(site: Path, path: str) -> None:
+    """Pages outside the nav still open their briefing's section, so the sidebar is not empty."""
+    page = html(site, path)
+    sidebar = page[page.index('class="md-sidebar md-sidebar--primary"'):page.index("<article")]
+    active = re.search(r'<li class="md-nav__item md-nav__item--active md-nav__item--section'
+                       r'[^"]*"(.*?)</nav>', sidebar, re.S)
+    assert active is not None, "no open section in the sidebar"
+    linked = {posixpath.normpath(posixpath.join(path, href))
+              for href in ids_in(active.group(1)).hrefs}
+    assert {f"{SLUG}/{index}" for index in ("actors", "rounds", "discrepancies",
+                                            "sources", "timeline")} <= linked
+
+
 def test_home_lists_the_briefings_and_hand_written_pages(site: Path) -> None:
     home = article(site, "")
     assert "<!-- briefings -->" not in home
