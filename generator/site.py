@@ -5,6 +5,10 @@ home list) or `generator.search` (the search index). State lives for one build o
 is reset in `on_config`, so nothing leaks from one `mkdocs serve` rebuild to the next.
 Under `mkdocs serve` a briefing with broken fact files shows an error page and the server
 keeps running; `mkdocs build` stops with every `path:line:col` message.
+
+The briefings are read, checked and rendered in `on_pre_build`, which MkDocs runs before
+it empties `site_dir`: a build that fails on a fact file (or on a hand-written page in a
+generated page's place) stops there and leaves the previous site as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
@@ -42,7 +46,7 @@ class BriefingsConfig(Config):
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
-    """Reads the briefings in `on_files`, adds their pages, and builds the navigation."""
+    """Reads the briefings before the build, adds their pages, and builds the navigation."""
 
     def __init__(self) -> None:
         self.serving = False
@@ -58,15 +62,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(100)  # before other plugins see the site: fail before anything is written
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         folder = briefings_folder(config, self.config.briefings_dir)
+        docs = get_files(config)  # what on_files will get; listing docs/ again is cheap
         try:
-            self.content = read_site(folder, files, config, self.serving)
-            clashes = add_pages(files, self.content.pages, config, folder)
+            self.content = read_site(folder, docs, config, self.serving)
         except (FileNotFoundError, PageClash) as error:
             raise PluginError(str(error)) from error
+        clashes = [p.path for p in self.content.pages if docs.get_file_from_path(p.path)]
         if clashes:
             report_clashes(clashes, self.serving)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.content is None:  # on_pre_build did not run: nothing to add
+            return files
+        folder = briefings_folder(config, self.config.briefings_dir)
+        add_pages(files, self.content.pages, config, folder)
         config.nav = site_nav(config.nav, files, self.content.nav)
         return files
 

@@ -8,9 +8,12 @@ Each test reads the built HTML as a reader's browser would get it.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -373,6 +376,28 @@ def test_a_yaml_error_fails_the_build_with_its_position(
     assert re.search(r"^briefings/lakeside-talks/places\.yaml:5:7: error: YAML syntax error",
                      caplog.text, re.M)
     assert "errors in the fact files" in caplog.text
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """A YAML mistake stops `mkdocs build` before it empties site_dir: the last good site
+    stays whole, with nothing of the failed build in it."""
+    config_file = make_project(tmp_path)
+    site = build_site(config_file)
+    before = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    assert len(before) > 50
+    actors = tmp_path / "briefings" / SLUG / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace(
+        "of: southland\n", "of: [southland\n"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
+         "-d", str(site)], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "briefings/lakeside-talks/actors.yaml:18:13: error: YAML syntax error" in result.stderr
+    assert "Cleaning site directory" not in result.stderr
+    after = {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    assert after == before
 
 
 def test_serve_shows_an_error_page_and_keeps_the_other_pages(tmp_path: Path) -> None:
