@@ -24,6 +24,7 @@ from typing import Any
 SCHEMA = "schema/briefing.schema.json"
 MAX_FILE_BYTES = 1_000_000
 CHUNK = 100  # items per file for sources, actors, places
+MAIN_PARTIES = 12  # parties with positions: a third of the governments, at most this many
 
 _WORDS = """
 the of and to in a on for that with said talks delegation minister officials would
@@ -509,7 +510,7 @@ def build_document(w: World, i: int, k: int) -> dict[str, Any]:
 def build_position(w: World, i: int) -> dict[str, Any]:
     """A main party's stance on an issue as of this round: the same pairs recur over time."""
     rng = w.rng
-    party = rng.choice(w.governments[: max(2, len(w.governments) // 3)])
+    party = rng.choice(w.governments[: min(MAIN_PARTIES, max(2, len(w.governments) // 3))])
     issue = rng.choice(w.issues)
     as_of = day(w.round_dates[i])
     return {"id": w.new_id(f"{party}-{issue}-{as_of}"), "issue": issue, "party": party,

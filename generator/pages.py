@@ -24,7 +24,7 @@ LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
 TIMELINE_SIZE = 200  # entries per timeline page
 FINDINGS_SIZE = 50  # discrepancies, each with its claims, per page
 SOURCES_SIZE = 400  # rows of the sources table per page
-MATRIX_ROWS = 40  # issues per page of the positions matrix
+MATRIX_CELLS = 400  # cells (issues × parties) per page of the positions matrix
 
 # The only generated pages in the navigation: Material renders the whole navigation into
 # every page, so a navigation that grew with the briefing would make the build quadratic.
@@ -263,7 +263,10 @@ def _issues(plan: Plan) -> None:
     view = plan.view
     origin = view.issues[0].origin if view.issues else view.b.info.origin
     parties = {p.id for p in view.parties()}
-    for part in chunks(view.issues, plan.path("issues/index.md"), MATRIX_ROWS):
+    # As many issues per page as keep the page's cells within MATRIX_CELLS, however many
+    # parties there are: 40 issues for 10 parties, 4 for 100 (one, at worst).
+    rows = max(1, MATRIX_CELLS // max(1, len(parties)))
+    for part in chunks(view.issues, plan.path("issues/index.md"), rows):
         title = "Positions" + (f" (page {part.number})" if part.number > 1 else "")
         plan.add(PageSpec(part.path, "positions.md.j2", title, origin, {"chunk": part},
                           mentions=parties))

@@ -85,6 +85,8 @@ class BriefingView:
         self.labels: dict[str, tuple[Actor, Label]] = {
             label.id: (actor, label) for actor in briefing.actors.values()
             for label in actor.labels}
+        self._latest: dict[tuple[str, str], Position] | None = None
+        self._parties: list[Actor] | None = None
         self._index()
 
     def _index(self) -> None:
@@ -243,12 +245,16 @@ class BriefingView:
         return dict(out)
 
     def latest_positions(self) -> dict[tuple[str, str], Position]:
-        """The most recent position of each party on each issue: the matrix cells."""
-        cells: dict[tuple[str, str], Position] = {}
-        for issue, positions in self.positions_by_issue.items():
-            for position in positions:
-                cells[(issue, position.party)] = position  # sorted by date: last wins
-        return cells
+        """The most recent position of each party on each issue: the matrix cells.
+
+        Computed once: every page of the matrix asks for it.
+        """
+        if self._latest is None:
+            self._latest = {}
+            for issue, positions in self.positions_by_issue.items():
+                for position in positions:  # sorted by date: the last one wins
+                    self._latest[(issue, position.party)] = position
+        return self._latest
 
     def positions_on(self, issue_id: str) -> list[tuple[Actor, list[Position]]]:
         """An issue's positions grouped by party (by name), each group by date."""
@@ -257,7 +263,10 @@ class BriefingView:
                       key=lambda group: self.actor_rank[group[0].id])
 
     def parties(self) -> list[Actor]:
-        return [a for a in self.actors if a.id in self.positions_by_party]
+        """Actors with a position, by name: the matrix columns (computed once)."""
+        if self._parties is None:
+            self._parties = [a for a in self.actors if a.id in self.positions_by_party]
+        return self._parties
 
     # ------------------------------------------------------------------ sources
 

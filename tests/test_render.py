@@ -258,13 +258,16 @@ def test_many_facts_about_one_actor_fill_several_pages(briefing: Briefing) -> No
 def test_long_indexes_are_split_too(briefing: Briefing) -> None:
     from generator import pages as layout
 
-    sources, rows = layout.SOURCES_SIZE, layout.MATRIX_ROWS
-    layout.SOURCES_SIZE = layout.MATRIX_ROWS = 1
+    sources, cells = layout.SOURCES_SIZE, layout.MATRIX_CELLS
+    layout.SOURCES_SIZE = layout.MATRIX_CELLS = 1  # one issue per page, however many parties
     try:
         paths = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
     finally:
-        layout.SOURCES_SIZE, layout.MATRIX_ROWS = sources, rows
+        layout.SOURCES_SIZE, layout.MATRIX_CELLS = sources, cells
     assert f"{SLUG}/sources/pages/2.md" in paths and f"{SLUG}/issues/pages/2.md" in paths
+    matrix = [p for p in paths if p.startswith(f"{SLUG}/issues/pages/")] + [
+        f"{SLUG}/issues/index.md"]
+    assert len(matrix) == len(briefing.issues)
     second = paths[f"{SLUG}/sources/pages/2.md"].content
     assert '<span id="wire-2025-06-02"></span>' in second
     assert "sources/pages/2.md#wire-2025-06-02" in paths[f"{SLUG}/rounds/round-2.md"].content
