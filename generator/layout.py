@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -40,7 +40,7 @@ def chunks(items: list[T], first: str, size: int) -> list[Chunk[T]]:
     return [Chunk(items[i * size:(i + 1) * size], i + 1, paths) for i in range(count)]
 
 
-@lru_cache(maxsize=65536)
+@cache  # see clear_caches
 def relative(from_path: str, to_path: str) -> str:
     """A link from one docs page to another, as MkDocs and Zensical resolve it.
 
@@ -64,7 +64,7 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return path[: -len(".md")] + "/"
 
 
-@lru_cache(maxsize=65536)
+@cache
 def url_between(from_path: str, to_path: str, directory_urls: bool = True) -> str:
     """A relative URL from one page to another, as the built site lays them out.
 
@@ -76,6 +76,12 @@ def url_between(from_path: str, to_path: str, directory_urls: bool = True) -> st
     if not directory_urls:
         return relative(source, target)
     return relative(source + "_", target + "_")[:-1] or "./"  # "_": a file in each folder
+
+
+def clear_caches() -> None:
+    """Forget the cached links once a briefing is rendered (no size limit while it is)."""
+    relative.cache_clear()
+    url_between.cache_clear()
 
 
 def pack(items: list[T], weight: Callable[[T], int], limit: int) -> list[list[T]]:

@@ -12,7 +12,7 @@ import html
 import json
 import re
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -44,7 +44,7 @@ def escape_markdown(value: object) -> Markup:
     return _escape_text(str(value))
 
 
-@lru_cache(maxsize=262144)  # names, dates and separators recur on every page
+@cache  # names, dates and separators recur on every page (see clear_caches)
 def _escape_text(text: str) -> Markup:
     if _ODD_SPACE.search(text):
         text = _SPACE.sub(" ", text)
@@ -81,7 +81,7 @@ def safe_url(url: str | None) -> Markup | None:
     return Markup(quote(url.strip(), safe="/:?#@!$&*+,;=%~[]-._"))
 
 
-@lru_cache(maxsize=65536)
+@cache
 def excerpt(text: str, limit: int = 90) -> str:
     """The start of a text, cut at a word, for compact lists and table cells."""
     text = " ".join(text.split())
@@ -98,7 +98,7 @@ _CLOSING = "\"”“»’‘'›」"
 _NESTED = str.maketrans("“”", "‘’")
 
 
-@lru_cache(maxsize=65536)
+@cache
 def quoted(text: str) -> str:
     """Text in quotation marks, unless the source's own marks already enclose all of it.
 
@@ -111,7 +111,7 @@ def quoted(text: str) -> str:
     return f"“{text.translate(_NESTED)}”"
 
 
-@lru_cache(maxsize=65536)  # a fact's date is shown on several pages
+@cache  # a fact's date is shown on several pages
 def format_when(when: When | None, reported: str | None = None) -> str:
     """A date at the precision the source gave: "June 2025", "31 May–1 June 2025"."""
     if when is None:
@@ -198,7 +198,18 @@ def _amount(number: float | None, kind: str, unit: str | None) -> str:
     return f"{text} {unit}" if unit else text
 
 
-@lru_cache(maxsize=65536)
+@cache
 def anchor_id(value: str) -> Markup:
     """An id as an HTML id and URL fragment; briefing ids already match this pattern."""
     return Markup(re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-") or "item")
+
+
+def clear_caches() -> None:
+    """Forget the cached texts once a briefing is rendered.
+
+    The caches have no size limit: a fixed one made them thrash (and rendering slower than
+    linear) once a briefing held more distinct ids or texts than the limit. They live for
+    one briefing's rendering instead.
+    """
+    for cached in (_escape_text, excerpt, quoted, format_when, anchor_id):
+        cached.cache_clear()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator import layout, markup
 from generator.export import export_json
 from generator.layout import relative, url_between
 from generator.load import gc_paused
@@ -149,11 +150,16 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
     written as raw HTML carry final URLs.
     """
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
-        plan = Plan(BriefingView(briefing, analysis), list(handwritten))
-        renderer = Renderer()
-        pages = [renderer.page(spec, plan, edit_base, directory_urls) for spec in plan.specs]
-        pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis),
-                          briefing.info.origin.path))
+        try:
+            plan = Plan(BriefingView(briefing, analysis), list(handwritten))
+            renderer = Renderer()
+            pages = [renderer.page(spec, plan, edit_base, directory_urls)
+                     for spec in plan.specs]
+            pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis),
+                              briefing.info.origin.path))
+        finally:
+            markup.clear_caches()
+            layout.clear_caches()
     return sorted(pages, key=lambda p: p.path)
 
 
