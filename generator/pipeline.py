@@ -79,7 +79,7 @@ def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
         reading.problems.append(Problem(
             display_path(paths[0], cwd), 1, 1, f"folder name '{folder.name}' is not a valid id",
             "name briefing folders in lowercase words joined by hyphens, e.g. istanbul-2025"))
-    checked = check_briefing(shown_folder, loaded)
+    checked = check_briefing(shown_folder, loaded, complete=len(loaded) == len(paths))
     reading.problems.extend(checked.problems)
     if not checked.problems and len(loaded) == len(paths) and SLUG.match(folder.name):
         files = [origins[f.path] for f in loaded]

@@ -44,18 +44,23 @@ class Checked:
     references: list[Reference] = field(default_factory=list)
 
 
-def check_briefing(folder_shown: str, files: list[LoadedFile]) -> Checked:
-    """Check one briefing's parsed files; `problems` is empty when it is sound."""
+def check_briefing(folder_shown: str, files: list[LoadedFile], complete: bool = True) -> Checked:
+    """Check one briefing's parsed files; `problems` is empty when it is sound.
+
+    With `complete` false (a file could not be read at all), references to unknown ids
+    are not reported: they would mostly point into the unreadable file and bury the one
+    error that matters under false ones.
+    """
     checked = Checked()
     for loaded in files:
         _check_file(loaded, checked)
-    if checked.briefing is None and files:
+    if checked.briefing is None and files and complete:
         checked.problems.append(Problem(
             files[0].path, 1, 1, f"no 'briefing' section in {folder_shown}",
             "add a file (e.g. briefing.yaml) with briefing: title, summary, period, "
             "last_reviewed"))
     _register_ids(checked)
-    _check_references(checked)
+    _check_references(checked, complete)
     _check_claim_values(checked)
     _check_period(checked)
     return checked
@@ -108,11 +113,12 @@ def _register_ids(checked: Checked) -> None:
 MAX_SUGGESTIONS = 200  # "did you mean" costs a scan of every id: only for the first problems
 
 
-def _check_references(checked: Checked) -> None:
+def _check_references(checked: Checked, complete: bool) -> None:
     known_by_sections: dict[tuple[str, ...], list[str]] = {}
     for ref in checked.references:
         found = checked.ids.get(ref.target)
-        if found and (not ref.sections or found[0] in ref.sections):
+        if (found and (not ref.sections or found[0] in ref.sections)) or not (
+                found or complete):
             continue
         if ref.sections not in known_by_sections:
             known_by_sections[ref.sections] = sorted(

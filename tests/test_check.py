@@ -156,3 +156,16 @@ def test_a_single_briefing_folder_can_be_checked(workdir: Path, capsys) -> None:
     code, out, _ = run_check(capsys, "briefings/demo")
     assert code == 0
     assert out.startswith("ok: 1 briefings, 3 files")
+
+
+def test_an_unreadable_file_does_not_bury_its_error_under_false_ones(workdir: Path,
+                                                                     capsys) -> None:
+    """actors.yaml broken: facts elsewhere naming its actors are not reported as unknown."""
+    demo = workdir / "briefings" / "demo"
+    (demo / "actors.yaml").write_text((demo / "actors.yaml").read_text() + "\tbroken: [\n")
+    (demo / "facts.yaml").write_text(
+        "facts:\n  - id: f1\n    text: x\n    actors: [alice]\n    citations: [wire-a]\n")
+    code, _, err = run_check(capsys)
+    assert code == 1
+    assert [line for line in err.splitlines() if ": error: " in line] == [
+        "briefings/demo/actors.yaml:24:1: error: tab used for indentation"]
