@@ -8,6 +8,7 @@ items or keys goes here as a `_check_*` function called from `check_briefing`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +45,8 @@ class Checked:
     references: list[Reference] = field(default_factory=list)
 
 
-def check_briefing(folder_shown: str, files: list[LoadedFile], complete: bool = True) -> Checked:
+def check_briefing(folder_shown: str, files: Iterable[LoadedFile],
+                   complete: bool = True) -> Checked:
     """Check one briefing's parsed files; `problems` is empty when it is sound.
 
     With `complete` false (a file could not be read at all), references to unknown ids
@@ -52,11 +54,19 @@ def check_briefing(folder_shown: str, files: list[LoadedFile], complete: bool = 
     error that matters under false ones.
     """
     checked = Checked()
+    first = ""
     for loaded in files:
-        _check_file(loaded, checked)
-    if checked.briefing is None and files and complete:
+        first = first or loaded.path
+        check_file(loaded, checked)
+    return check_across(folder_shown, checked, first, complete)
+
+
+def check_across(folder_shown: str, checked: Checked, first_path: str,
+                 complete: bool = True) -> Checked:
+    """The rules across files, once `check_file` has seen each (`first_path` the first)."""
+    if checked.briefing is None and first_path and complete:
         checked.problems.append(Problem(
-            files[0].path, 1, 1, f"no 'briefing' section in {folder_shown}",
+            first_path, 1, 1, f"no 'briefing' section in {folder_shown}",
             "add a file (e.g. briefing.yaml) with briefing: title, summary, period, "
             "last_reviewed"))
     _register_ids(checked)
@@ -66,7 +76,12 @@ def check_briefing(folder_shown: str, files: list[LoadedFile], complete: bool = 
     return checked
 
 
-def _check_file(loaded: LoadedFile, checked: Checked) -> None:
+def check_file(loaded: LoadedFile, checked: Checked) -> None:
+    """Check one parsed file into `checked`, which keeps no reference to its node tree.
+
+    The checked values take a fraction of the memory of the nodes (with their marks), so
+    a caller that loads and checks one file at a time holds one file's nodes at most.
+    """
     ctx = Context(loaded.path)
     data = FILE.check(loaded.root, ctx)
     checked.problems.extend(ctx.problems)
