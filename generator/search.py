@@ -12,7 +12,9 @@ title and text, so the extra words make sections findable without cluttering the
 
 The browser downloads the index whole, so `compact` also drops from it what a reader never
 searches for or finds elsewhere: footnote numbers, the "(read as …)" readings of quoted
-values, a value repeated by several sources, ids in parentheses and "⚠ disputed" markers.
+values, a value repeated by several sources, a list item repeated, ids in parentheses,
+"⚠ disputed" markers and the "Sources disagree" warning listing them (the discrepancies
+pages index each discrepancy).
 """
 
 from __future__ import annotations
@@ -57,6 +59,10 @@ _READ_AS = re.compile(r" \(read as [^()]*(?:\([^()]*\)[^()]*)*\)")
 _ID_IN_PARENS = re.compile(r" \((?:[a-z0-9]+-)+[a-z0-9]+\)")
 _MARKER = " ⚠ disputed"
 _ITEM = re.compile(r"<li>(.*?)</li>", re.S)
+# The warning atop a page whose items sources disagree about (templates/_markers.md.j2):
+# a list of links to discrepancies, each indexed on the discrepancies pages.
+WARNING_TITLE = "Sources disagree"
+_WARNING = re.compile(rf"<p>{WARNING_TITLE}</p>\s*<ul>.*?</ul>\s*", re.S)
 
 Names = list[list[str]]  # each entry: every spelling of one actor, place or issue
 
@@ -140,21 +146,32 @@ def enrich_file(path: Path, names: dict[str, Names]) -> None:
 def compact(text: str) -> str:
     """A section's text without what nobody searches for or what it says twice.
 
-    Footnote numbers, readings of quoted values, ids in parentheses, discrepancy markers;
-    in a list item of values ("date of Round 2: “on 2 June”; “on 2 June”"), each value once.
+    Footnote numbers, readings of quoted values, ids in parentheses, discrepancy markers
+    and the warning listing them; a list item repeated word for word; in a list item of
+    values ("date of Round 2: “on 2 June”; “on 2 June”"), each value once.
     """
     text = _FOOTNOTE_REF.sub("", text)
+    if WARNING_TITLE in text:
+        text = _WARNING.sub("", text)
     text = _READ_AS.sub("", text).replace(_MARKER, "")
     text = _ID_IN_PARENS.sub("", text)
-    return _ITEM.sub(_distinct_values, text) if "; " in text else text
+    if "<li>" not in text:
+        return text
+    seen: set[str] = set()
+    return _ITEM.sub(lambda item: _distinct(item, seen), text)
 
 
-def _distinct_values(item: re.Match[str]) -> str:
+def _distinct(item: re.Match[str], seen: set[str]) -> str:
+    """A list item with each of its values once; nothing if an earlier item said the same."""
     kept: dict[str, str] = {}
     for piece in item.group(1).split("; "):
         _, sep, value = piece.partition(": “")
         kept.setdefault(sep[-1] + value if sep else piece, piece)
-    return "<li>" + "; ".join(kept.values()) + "</li>"
+    body = "; ".join(kept.values())
+    if body in seen:
+        return ""
+    seen.add(body)
+    return f"<li>{body}</li>"
 
 
 def number_forms(text: str) -> list[str]:

@@ -61,3 +61,9 @@ def test_sections_repeating_other_pages_are_dropped() -> None:
     index = enrich_index(_index({"location": "b/a/#see-facts", "title": "x", "text": "y"},
                                 {"location": "b/a/", "title": "A", "text": "z"}), {})
     assert [d["location"] for d in index["docs"]] == ["b/a/"]
+
+
+def test_compact_drops_the_warning_and_repeated_list_items() -> None:
+    text = ("<p>Summary.</p> <p>Sources disagree</p> <ul> <li>Date of Round 2 (open)</li> "
+            "</ul> <ul> <li>A</li> <li>B</li> <li>A</li> </ul>")
+    assert compact(text) == "<p>Summary.</p> <ul> <li>A</li> <li>B</li>  </ul>"

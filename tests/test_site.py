@@ -351,6 +351,19 @@ def test_search_index_finds_names_without_diacritics_and_by_alias(site: Path) ->
     assert index["config"]["separator"].startswith("[\\s\\-,:;")
 
 
+def test_search_index_leaves_out_the_disagreement_warning(site: Path) -> None:
+    from generator.search import WARNING_TITLE
+
+    warned = [f for f in sorted(site.rglob("index.html"))
+              if '<div class="admonition warning">' in f.read_text(encoding="utf-8")]
+    assert warned, "no page of the fixture shows the warning: the test proves nothing"
+    titles = re.findall(r'<div class="admonition warning">\s*<p class="admonition-title">'
+                        r"(.*?)</p>", warned[0].read_text(encoding="utf-8"))
+    assert titles == [WARNING_TITLE], "the warning's title changed: update generator.search"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(WARNING_TITLE in d["text"] for d in index["docs"])
+
+
 # ---------------------------------------------------------------------- errors
 
 
