@@ -54,6 +54,7 @@ class Measured:
     peak_mb: float  # the command's maximum resident set size
     returncode: int
     log: Path
+    cpu_seconds: float | None = None  # user + system time, from `time -v` (None without it)
 
 
 def run_measured(cmd: list[str], log: Path, timeout: float) -> Measured:
@@ -79,21 +80,26 @@ def run_measured(cmd: list[str], log: Path, timeout: float) -> Measured:
             timer.cancel()
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    peak_mb = time_peak_mb(timing) if TIME.exists() else None
+    peak_mb, cpu = time_report(timing) if TIME.exists() else (None, None)
     if peak_mb is None:
         scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
         peak_mb = usage.ru_maxrss * scale / MB
-    return Measured(seconds, peak_mb, proc.returncode, log)
+    return Measured(seconds, peak_mb, proc.returncode, log, cpu)
 
 
-def time_peak_mb(report: Path) -> float | None:
-    """'Maximum resident set size (kbytes): N' from `time -v`, in MB."""
+def time_report(report: Path) -> tuple[float | None, float | None]:
+    """Peak memory in MB ('Maximum resident set size (kbytes)') and CPU seconds (user +
+    system) from `time -v`. The CPU time hardly moves when other processes compete for
+    the cores, the wall time does: both are recorded."""
     if not report.exists():
-        return None
+        return None, None
+    peak, cpu = None, 0.0
     for line in report.read_text(encoding="utf-8", errors="replace").splitlines():
         if "Maximum resident set size" in line:
-            return int(line.rsplit(":", 1)[1]) * 1024 / MB
-    return None
+            peak = int(line.rsplit(":", 1)[1]) * 1024 / MB
+        elif "User time (seconds)" in line or "System time (seconds)" in line:
+            cpu += float(line.rsplit(":", 1)[1])
+    return peak, cpu
 
 
 class StepFailed(RuntimeError):
@@ -204,7 +210,8 @@ def step_build(briefings_dir: Path, work: Path, timeout: float, keep: bool) -> R
     result = run_measured(cmd, work / "build.log", timeout)
     warnings = sum(1 for line in result.log.read_text(encoding="utf-8", errors="replace")
                    .splitlines() if line.startswith("WARNING"))
-    row = {"build_s": result.seconds, "build_peak_mb": result.peak_mb, "build_warnings": warnings}
+    row = {"build_s": result.seconds, "build_cpu_s": result.cpu_seconds,
+           "build_peak_mb": result.peak_mb, "build_warnings": warnings}
     require_success(result, "mkdocs build")
     row |= site_metrics(work / "site")
     if not keep:
@@ -347,7 +354,8 @@ MEASURE_COLUMNS = (
     ("check_vs_parse", "check/parse", 1, "×"),
     ("read_s", "read", 2, " s"), ("detect_s", "detect", 2, " s"),
     ("render_s", "render", 2, " s"), ("pages", "pages", 0, ""),
-    ("build_s", "build", 1, " s"), ("build_peak_mb", "build peak", 0, " MB"),
+    ("build_s", "build", 1, " s"), ("build_cpu_s", "build CPU", 1, " s"),
+    ("build_peak_mb", "build peak", 0, " MB"),
     ("site_mb", "site", 1, " MB"), ("html_pages", "HTML files", 0, ""),
     ("search_index_mb", "search index", 2, " MB"), ("largest_page_mb", "largest page", 2, " MB"),
 )
