@@ -45,7 +45,7 @@ def read_briefings(root: Path, cwd: Path | None = None) -> Reading:
     if not root.is_dir():
         raise FileNotFoundError(f"no briefings folder at {root}")
     reading = Reading()
-    with gc_paused():
+    with gc_paused(freeze=True):  # the model lives on, and holds no reference cycles
         _read_root(root, cwd, reading)
     return reading
 
