@@ -186,7 +186,14 @@ def number_forms(text: str) -> list[str]:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(text).casefold()))
+    """The folded, case-folded words of a text (folding only the words that need it)."""
+    words: list[str] = []
+    for word in _WORD.findall(text.casefold()):
+        if word.isascii():
+            words.append(word)
+        else:
+            words.extend(_WORD.findall(fold(word)))
+    return tuple(words)
 
 
 def _folded_words(texts: Iterable[str]) -> list[str]:
