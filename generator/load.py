@@ -73,6 +73,9 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
     """
     was_enabled = gc.isenabled()
     if freeze:
+        # Thaw what an earlier reading froze (a previous `mkdocs serve` rebuild), so that
+        # cycles among objects that have since become garbage are collected, not leaked.
+        gc.unfreeze()
         gc.collect()
     gc.disable()
     try:
