@@ -13,7 +13,7 @@ title and text, so the extra words make sections findable without cluttering the
 The browser downloads the index whole, so `compact` also drops from it what a reader never
 searches for or finds elsewhere: footnote numbers, the "(read as …)" readings of quoted
 values, a value repeated by several sources, a list item repeated, ids in parentheses,
-"⚠ disputed" markers and the "Sources disagree" warning listing them (the discrepancies
+URLs, "⚠ disputed" markers and the "Sources disagree" warning listing them (the discrepancies
 pages index each discrepancy).
 """
 
@@ -57,6 +57,7 @@ _YEARS = range(1800, 2200)
 # with nested parentheses), an id in parentheses after a name, the discrepancy markers.
 _READ_AS = re.compile(r" \(read as [^()]*(?:\([^()]*\)[^()]*)*\)")
 _ID_IN_PARENS = re.compile(r" \((?:[a-z0-9]+-)+[a-z0-9]+\)")
+_URL = re.compile(r" ?https?://[^\s<>\"]+")  # a reader searches a source by its name
 _MARKER = " ⚠ disputed"
 _ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 # The warning atop a page whose items sources disagree about (templates/_markers.md.j2):
@@ -146,15 +147,18 @@ def enrich_file(path: Path, names: dict[str, Names]) -> None:
 def compact(text: str) -> str:
     """A section's text without what nobody searches for or what it says twice.
 
-    Footnote numbers, readings of quoted values, ids in parentheses, discrepancy markers
-    and the warning listing them; a list item repeated word for word; in a list item of
-    values ("date of Round 2: “on 2 June”; “on 2 June”"), each value once.
+    Footnote numbers, readings of quoted values, ids in parentheses, URLs (tokens such as
+    `https`, `www`, `com` match everything), discrepancy markers and the warning listing
+    them; a list item repeated word for word; in a list item of values ("date of Round 2:
+    “on 2 June”; “on 2 June”"), each value once.
     """
     text = _FOOTNOTE_REF.sub("", text)
     if WARNING_TITLE in text:
         text = _WARNING.sub("", text)
     text = _READ_AS.sub("", text).replace(_MARKER, "")
     text = _ID_IN_PARENS.sub("", text)
+    if "://" in text:
+        text = _URL.sub("", text)
     if "<li>" not in text:
         return text
     seen: set[str] = set()

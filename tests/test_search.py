@@ -67,3 +67,8 @@ def test_compact_drops_the_warning_and_repeated_list_items() -> None:
     text = ("<p>Summary.</p> <p>Sources disagree</p> <ul> <li>Date of Round 2 (open)</li> "
             "</ul> <ul> <li>A</li> <li>B</li> <li>A</li> </ul>")
     assert compact(text) == "<p>Summary.</p> <ul> <li>A</li> <li>B</li>  </ul>"
+
+
+def test_compact_drops_urls() -> None:
+    text = "Kind wire report Link https://cgtn.example/a-b?c=1 Published 2 June 2025"
+    assert compact(text) == "Kind wire report Link Published 2 June 2025"
