@@ -144,6 +144,8 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
 
 def _tab_indentation(text: str, shown: str) -> list[Problem]:
     """Tabs in indentation: libyaml's own message ("cannot start any token") is cryptic."""
+    if "\t" not in text:  # nearly always: skip the walk over every line
+        return []
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
