@@ -72,8 +72,13 @@ def _add_dir(command: argparse.ArgumentParser) -> None:
                          metavar="BRIEFINGS_DIR", help="folder of briefings (default: briefings)")
 
 
-def _read(args: argparse.Namespace) -> Reading:
-    return read_briefings(args.briefings_dir)
+def _read(args: argparse.Namespace, fmt: str = "text") -> Reading | None:
+    """The briefings, or None after printing every problem (the command then exits 1)."""
+    reading = read_briefings(args.briefings_dir)
+    if reading.problems:
+        _print_problems(reading, fmt)
+        return None
+    return reading
 
 
 def _print_problems(reading: Reading, fmt: str = "text") -> None:
@@ -89,9 +94,8 @@ def _print_problems(reading: Reading, fmt: str = "text") -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    reading = _read(args)
-    if reading.problems:
-        _print_problems(reading, args.format)
+    reading = _read(args, args.format)
+    if reading is None:
         return 1
     facts = sum(len(b.facts) + len(b.claims) + len(b.positions) for b in reading.briefings)
     print(f"ok: {len(reading.briefings)} briefings, {len(reading.files)} files, "
@@ -104,8 +108,7 @@ def run_discrepancies(args: argparse.Namespace) -> int:
     from generator.analyze.report import render_report
 
     reading = _read(args)
-    if reading.problems:
-        _print_problems(reading)
+    if reading is None:
         return 1
     sys.stdout.write(render_report([(b, analyze(b)) for b in reading.briefings], args.format))
     return 0
@@ -116,8 +119,7 @@ def run_build(args: argparse.Namespace) -> int:
     from generator.standalone import StandaloneError, docs_tree, write_config
 
     reading = _read(args)
-    if reading.problems:
-        _print_problems(reading)
+    if reading is None:
         return 1
     docs = args.docs if args.docs.is_dir() else None
     try:
