@@ -51,14 +51,28 @@ def read_briefings(root: Path, cwd: Path | None = None) -> Reading:
 
 
 def _read_root(root: Path, cwd: Path | None, reading: Reading) -> None:
+    for folder, paths in briefing_folders(root):
+        _read_folder(folder, paths, folder.parent, cwd, reading)
+
+
+def briefing_folders(root: Path) -> list[tuple[Path, list[Path]]]:
+    """Each briefing folder below `root` (sorted by name) with its fact files.
+
+    A `root` that holds fact files itself is one briefing's folder (`check briefings/x`).
+    """
     if any(p.suffix in YAML_SUFFIXES and p.is_file() for p in root.iterdir()):
-        # Fact files right here: this is one briefing's folder (`check briefings/x`).
-        _read_folder(root, find_fact_files(root), root.parent, cwd, reading)
-        return
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        paths = find_fact_files(folder)
-        if paths:
-            _read_folder(folder, paths, root, cwd, reading)
+        return [(root, find_fact_files(root))]
+    folders = [(folder, find_fact_files(folder))
+               for folder in sorted(p for p in root.iterdir() if p.is_dir())]
+    return [(folder, paths) for folder, paths in folders if paths]
+
+
+def read_folder(folder: Path, paths: list[Path], cwd: Path | None = None) -> Reading:
+    """Read one briefing folder (as `briefing_folders` lists it), like `read_briefings`."""
+    reading = Reading()
+    with gc_paused(freeze=True):
+        _read_folder(folder, paths, folder.parent, cwd, reading)
+    return reading
 
 
 def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,

@@ -22,10 +22,12 @@ from generator.model import Briefing
 from generator.pages import NAV, Handwritten
 from generator.pipeline import Reading
 from generator.problems import Problem
-from generator.render import Page, Renderer, render_briefing
+from generator.render import Page, Renderer, render_briefing, shared_renderer
 from generator.search import Names, briefing_names
 
 PLACEHOLDER = "<!-- briefings -->"
+# slug -> (the briefing, the settings it was rendered with, its pages)
+Rendered = dict[str, tuple[Briefing, tuple[str, bool, tuple[Handwritten, ...]], list[Page]]]
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---", re.MULTILINE)
 
@@ -42,19 +44,22 @@ class SiteContent:
 
 
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
-                 edit_base: str = "", directory_urls: bool = True) -> SiteContent:
+                 edit_base: str = "", directory_urls: bool = True,
+                 rendered: Rendered | None = None) -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
     `root` is the briefings folder as problem paths show it (e.g. `briefings`).
+    `rendered` (for `mkdocs serve`) keeps each briefing's pages from one call to the next:
+    a briefing that is the same object, with the same settings, is not rendered again.
     """
     content = SiteContent(problems=sorted(reading.problems))
-    renderer = Renderer()
+    renderer = shared_renderer()
     broken = problems_by_briefing(content.problems, root)
     entries: list[dict[str, Any]] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
-        content.pages += render_briefing(briefing, analyze(briefing), edit_base, extra,
-                                         directory_urls)
+        settings = (edit_base, directory_urls, tuple(extra))
+        content.pages += _rendered(briefing, settings, rendered)
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra))
         content.names[briefing.slug] = briefing_names(briefing)
         entries.append(_home_entry(briefing))
@@ -65,7 +70,23 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     entries.sort(key=lambda e: e["link"])
     content.nav.sort(key=lambda section: _nav_key(section))
     content.home = renderer.render("site_home.md.j2", briefings=entries)
+    if rendered is not None:
+        for slug in rendered.keys() - {b.slug for b in reading.briefings}:
+            del rendered[slug]
     return content
+
+
+def _rendered(briefing: Briefing, settings: tuple[str, bool, tuple[Handwritten, ...]],
+              rendered: Rendered | None) -> list[Page]:
+    """A briefing's pages, from `rendered` when it holds them for this very briefing."""
+    hit = rendered.get(briefing.slug) if rendered is not None else None
+    if hit is not None and hit[0] is briefing and hit[1] == settings:
+        return hit[2]
+    edit_base, directory_urls, extra = settings
+    pages = render_briefing(briefing, analyze(briefing), edit_base, extra, directory_urls)
+    if rendered is not None:
+        rendered[briefing.slug] = (briefing, settings, pages)
+    return pages
 
 
 def problems_by_briefing(problems: list[Problem], root: str) -> dict[str, list[Problem]]:

@@ -8,6 +8,7 @@ footnote references) as safe by building it from macros, never from contributor 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -138,6 +139,14 @@ class Renderer:
         return Page(spec.path, content, source)
 
 
+@functools.cache
+def shared_renderer() -> Renderer:
+    """One Renderer per process: compiling the templates costs more than rendering a small
+    briefing, and `mkdocs serve` renders again on every edit (Jinja reloads a template
+    whose file changed)."""
+    return Renderer()
+
+
 def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                     handwritten: Sequence[Handwritten] = (),
                     directory_urls: bool = True) -> list[Page]:
@@ -152,7 +161,7 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
         try:
             plan = Plan(BriefingView(briefing, analysis), list(handwritten))
-            renderer = Renderer()
+            renderer = shared_renderer()
             pages = [renderer.page(spec, plan, edit_base, directory_urls)
                      for spec in plan.specs]
             pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis),

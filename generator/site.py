@@ -2,9 +2,11 @@
 
 Thin on purpose: each event hands plain data to `generator.publish` (pages, navigation,
 home list) or `generator.search` (the search index). State lives for one build only and
-is reset in `on_config`, so nothing leaks from one `mkdocs serve` rebuild to the next.
-Under `mkdocs serve` a briefing with broken fact files shows an error page and the server
-keeps running; `mkdocs build` stops with every `path:line:col` message.
+is reset in `on_config`, so nothing leaks from one `mkdocs serve` rebuild to the next,
+except, under `mkdocs serve --dirty`, what `generator.preview` keeps on purpose so that
+an edit rebuilds only the pages it changed. Under `mkdocs serve` a briefing with broken
+fact files shows an error page and the server keeps running; `mkdocs build` stops with
+every `path:line:col` message.
 
 The briefings are read, checked and rendered in `on_pre_build`, which MkDocs runs before
 it empties `site_dir`: a build that fails on a fact file (or on a hand-written page in a
@@ -19,6 +21,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,9 +33,16 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
 from generator.pages import NAV, PageClash
-from generator.pipeline import read_briefings
+from generator.pipeline import Reading, read_briefings
+from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
 from generator.problems import BriefingError
-from generator.publish import SiteContent, fill_home, read_handwritten, site_content
+from generator.publish import (
+    Rendered,
+    SiteContent,
+    fill_home,
+    read_handwritten,
+    site_content,
+)
 from generator.render import Page
 from generator.search import enrich_file
 
@@ -51,9 +61,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.content: SiteContent | None = None
+        self.preview: Preview | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
         self.serving = command == "serve"
+        self.on_shutdown()
+        if self.serving and dirty:
+            self.preview = Preview()
+        elif self.serving:
+            log.info("briefings: `mkdocs serve --dirty` (as `./dev serve` runs it) rebuilds "
+                     "only the pages an edit changes")
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.pages.close()
+            self.preview = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
@@ -67,7 +90,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         folder = briefings_folder(config, self.config.briefings_dir)
         docs = get_files(config)  # what on_files will get; listing docs/ again is cheap
         try:
-            self.content = read_site(folder, docs, config, self.serving)
+            self.content = read_site(folder, docs, config, self.serving, self.preview)
         except (FileNotFoundError, PageClash) as error:
             raise PluginError(str(error)) from error
         clashes = [p.path for p in self.content.pages if docs.get_file_from_path(p.path)]
@@ -78,13 +101,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.content is None:  # on_pre_build did not run: nothing to add
             return files
         folder = briefings_folder(config, self.config.briefings_dir)
-        add_pages(files, self.content.pages, config, folder)
+        stored = self.preview.pages if self.preview is not None else None
+        add_pages(files, self.content.pages, config, folder, stored)
         config.nav = site_nav(config.nav, files, self.content.nav)
+        if self.preview is not None:
+            shown = (repr(config.nav), self.content.home,
+                     tuple(sorted(f.src_uri for f in files.documentation_pages())))
+            if self.preview.structure.changed(shown):
+                empty_folder(Path(config.site_dir))  # every page shows it: rebuild them all
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         attach_to_sections(nav, files)
+        if self.preview is not None:
+            # A page a dirty build skips has no title; the pages it does build list it in
+            # their navigation, so read the titles of those in the navigation.
+            for page in nav.pages:
+                if page.markdown is None and not page.file.is_modified():
+                    page.read_source(config)
         return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.templates
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
@@ -109,10 +149,26 @@ def briefings_folder(config: MkDocsConfig, setting: str) -> Path:
     return Path(config.config_file_path or ".").parent / setting
 
 
-def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool) -> SiteContent:
+class Preview:
+    """What `mkdocs serve --dirty` keeps between rebuilds (see `generator.preview`)."""
+
+    def __init__(self) -> None:
+        self.readings = Readings()
+        self.rendered: Rendered = {}
+        self.pages = PageFiles()
+        self.structure = Structure()
+        self.templates = CompiledTemplates()
+
+
+def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool,
+              preview: Preview | None = None) -> SiteContent:
     """Read and render every briefing; fact-file problems stop a build, not `serve`."""
     base = folder.parent
-    reading = read_briefings(folder, cwd=base)
+    reading: Reading
+    if preview is not None:
+        reading = preview.readings.read(folder, base)
+    else:
+        reading = read_briefings(folder, cwd=base)
     if reading.problems and not serving:
         raise PluginError(BriefingError(reading.problems).report())
     for problem in sorted(reading.problems):
@@ -122,21 +178,28 @@ def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool) -
     pages = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
     handwritten = read_handwritten(Path(config.docs_dir), pages, slugs)
     root = os.path.relpath(folder, base).replace(os.sep, "/")
-    return site_content(reading, root, handwritten,
-                        directory_urls=config.use_directory_urls)
+    return site_content(reading, root, handwritten, directory_urls=config.use_directory_urls,
+                        rendered=preview.rendered if preview is not None else None)
 
 
 def add_pages(files: Files, pages: list[Page], config: MkDocsConfig,
-              folder: Path) -> list[str]:
-    """Add generated pages as in-memory files; return the paths a hand-written file holds."""
+              folder: Path, stored: PageFiles | None = None) -> list[str]:
+    """Add generated pages as in-memory files, or as the files `stored` writes them to;
+    return the paths a hand-written file holds."""
     in_nav = {page for section in _nav_paths(pages) for page in section}
     clashes = []
+    if stored is not None:
+        stored.store(pages)
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
             clashes.append(page.path)  # never overwrite a page someone wrote
             continue
         inclusion = InclusionLevel.INCLUDED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.path, content=page.content, inclusion=inclusion)
+        if stored is not None:
+            file = File.generated(config, page.path, inclusion=inclusion,
+                                  abs_src_path=str(stored.path(page.path)))
+        else:
+            file = File.generated(config, page.path, content=page.content, inclusion=inclusion)
         if file.is_documentation_page():
             source = (folder.parent / page.source_file).as_posix()
             file.edit_uri = posixpath.relpath(source, Path(config.docs_dir).as_posix())
