@@ -79,3 +79,9 @@ def test_ids_are_unique_and_each_claim_is_marked_once(site: Path):
         after = round_3[round_3.index(f'<span id="{claim}">'):]
         marked = after[:re.search(r"; <span id=|</td>|</li>", after).start()]
         assert marked.count("⚠ disputed") == 1, marked
+
+
+def test_a_weekday_alone_is_a_value_compared_with_other_weekdays(briefing):
+    assert briefing.claims["r2-day-delo"].value.weekday == "friday"
+    found = {f.id for f in analyze(briefing).discrepancies}
+    assert "conflict-r2-day-courier-r2-day-delo" in found
