@@ -426,7 +426,8 @@ class Obj(Type):
         key = key_node.value
         if key in seen:
             first = seen[key].start_mark
-            return ctx.error(key_node, f"duplicate key {show(key)} (first at line {first.line + 1})",
+            return ctx.error(key_node,
+                             f"duplicate key {show(key)} (first at line {first.line + 1})",
                              "YAML keeps only the last one; merge the two or rename one")
         seen[key] = key_node
         if key not in self.fields:

@@ -43,14 +43,15 @@ MAX_DURATION_DAYS = 36_525  # a hundred years: longer is a typo in a negotiation
 # Ids the site itself uses, so no contributor id can meet them: `index` names each
 # folder's first page (`actors/index.md`), `title` is every page's heading, the others
 # are the anchors of the sections of generated pages (`{ #facts-box }` in the templates)
-# and of the discrepancies the analysis finds (`conflict-<claim>-<claim>`). An item's id is its page name or its
-# anchor, so one equal to these would put two elements with one id on a page, or two
-# pages at one path. tests/test_site.py checks every anchor of a built site against
-# these lists: a new section anchor in a template must be added here.
+# and of the discrepancies the analysis finds (`conflict-<claim>-<claim>`). An item's id
+# is its page name or its anchor, so one equal to these would put two elements with one
+# id on a page, or two pages at one path. tests/test_site.py checks every anchor of a
+# built site against these lists: a new section anchor in a template must be added here.
 RESERVED_IDS = frozenset({
-    "index", "title", "agenda", "contents", "coverage-gaps", "documents", "facts-box", "key-figures",
-    "labels", "latest", "member-of", "members", "months", "outcomes", "positions",
-    "reported-values", "roles", "rounds", "single-source", "what-follows", "what-happened",
+    "index", "title", "agenda", "contents", "coverage-gaps", "documents", "facts-box",
+    "key-figures", "labels", "latest", "member-of", "members", "months", "outcomes",
+    "positions", "reported-values", "roles", "rounds", "single-source", "what-follows",
+    "what-happened",
     *ACTOR_KINDS,  # the actors page's groups
 })
 RESERVED_PREFIXES = ("about-", "conflict-", "gap-", "party-", "places-", "see-",
