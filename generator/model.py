@@ -313,6 +313,7 @@ class Finding:
     analysis: str | None = None  # the editor's
     recorded: str | None = None  # id of the editor's discrepancy, when one reviews it
     citations: list[Citation] = field(default_factory=list)
+    covers: list[str] = field(default_factory=list)  # other detected ids merged into it
 
 
 @dataclass(slots=True)

@@ -143,7 +143,9 @@ def _discrepancy(item: Item, origin: m.Origin, _sub) -> m.Discrepancy:
 
 def claim_value(value: Item) -> m.ClaimValue:
     """A checked `value:` mapping as a ClaimValue (durations in minutes)."""
-    kind = next(key for key in VALUE_KINDS if key in value)
+    kind = next((key for key in VALUE_KINDS if key in value), None)
+    if kind is None:  # a weekday alone: a day known only by its weekday
+        return m.ClaimValue(kind="date", weekday=value["weekday"])
     raw, upper = value[kind], value.get("to")
     common = {"kind": kind, "approx": value.get("approx", "exact"),
               "weekday": value.get("weekday")}

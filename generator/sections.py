@@ -225,7 +225,8 @@ CLAIM_VALUE = Obj("claim value", {
     "approx": Field(Enum(values=APPROXIMATIONS)),
     "to": Field(Text(doc="The upper end of a 'between' value, in the same form")),
     "weekday": Field(Enum(values=WEEKDAYS, doc="A weekday the source named for this date")),
-}, doc="Exactly one of count, duration, quantity, date, datetime, choice")
+}, doc="Exactly one of count, duration, quantity, date, datetime, choice; or a weekday "
+       "alone")
 CLAIM = Obj("claim", {
     "id": _id(),
     "subject": Field(Ref(doc="The id of what the claim is about"), required=True,

@@ -78,6 +78,7 @@ def check_across(folder_shown: str, checked: Checked, first_path: str,
     _register_ids(checked)
     _check_references(checked, complete)
     _check_claim_values(checked)
+    _check_roles(checked)
     _check_period(checked)
     return checked
 
@@ -173,8 +174,10 @@ def _check_claim_values(checked: Checked) -> None:
 
 def _claim_value_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
     kinds = [key for key in VALUE_KINDS if key in value]
-    if value.get("_invalid", set()) & set(VALUE_KINDS):
-        return []  # its one error is reported: "found: none" would mislead
+    if not kinds and value.get("_rejected", set()) & {*VALUE_KINDS, "weekday"}:
+        return []  # its one value key is wrong and already reported: no knock-on error
+    if not kinds and "weekday" in value:
+        return _weekday_only_problems(value)
     if len(kinds) != 1:
         found = ", ".join(kinds) or "none"
         return [(f"a claim value needs exactly one of {', '.join(VALUE_KINDS)} (found: {found})",
@@ -226,6 +229,15 @@ def _duration_problems(text: str) -> list[tuple[str, str]]:
     return []
 
 
+def _weekday_only_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
+    """A weekday alone ("on Sunday"): a day known only by its weekday, nothing to qualify."""
+    extra = [key for key in ("approx", "to", "unit") if key in value]
+    if extra:
+        return [(f"a weekday alone takes no {', '.join(extra)}",
+                 "remove it, or give the date: value: {date: 2025-06-01, weekday: sunday}")]
+    return []
+
+
 def _upper_end_problems(kind: str, upper: str) -> list[tuple[str, str]]:
     if kind == "duration":
         return _duration_problems(upper)
@@ -241,6 +253,22 @@ def _upper_end_problems(kind: str, upper: str) -> list[tuple[str, str]]:
         except WhenError as error:
             return [(str(error), error.hint)]
     return []
+
+
+def _check_roles(checked: Checked) -> None:
+    """A post cannot end before it starts (compared by day: precisions may differ)."""
+    for path, actor in checked.sections["actors"]:
+        for role in actor.get("roles", []):
+            start, until = role.get("from"), role.get("until")
+            if start and until and _day(until.end) < _day(start.start):
+                checked.problems.append(Problem(
+                    path, role["_line"], role["_col"],
+                    f"the role '{role.get('title', '')}' ends ({until.text}) before it "
+                    f"starts ({start.text})", "swap from and until, or correct the year"))
+
+
+def _day(moment: Any) -> str:
+    return moment.isoformat()[:10]
 
 
 def _check_period(checked: Checked) -> None:
