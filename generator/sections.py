@@ -249,6 +249,13 @@ DISCREPANCY = Obj("discrepancy", {
     "citations": OPTIONAL_CITATIONS,
 })
 
+WITHDRAWN = Obj("withdrawn item", {
+    "id": Field(Slug(doc="The id of an item taken out of the briefing; no item may use it"),
+                required=True, example="id: withdrawn-fact-id"),
+    "reason": Field(Text(doc="Why the editors withdrew it, shown on the Updates page"),
+                    required=True, example='reason: "The source retracted its report."'),
+})
+
 SECTION_ITEMS: dict[str, Obj] = {
     "sources": SOURCE,
     "actors": ACTOR,
@@ -260,6 +267,7 @@ SECTION_ITEMS: dict[str, Obj] = {
     "positions": POSITION,
     "claims": CLAIM,
     "discrepancies": DISCREPANCY,
+    "withdrawn": WITHDRAWN,
 }
 FILE = Obj("fact file", {
     "briefing": Field(BRIEFING),

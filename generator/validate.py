@@ -28,7 +28,7 @@ SINGULAR = {
     "sources": "source", "actors": "actor", "places": "place", "issues": "issue",
     "rounds": "round", "facts": "fact", "documents": "document", "positions": "position",
     "claims": "claim", "discrepancies": "discrepancy", "labels": "label",
-    "document-items": "document item",
+    "document-items": "document item", "withdrawn": "withdrawn item",
 }
 _DURATION = re.compile(DURATION_PATTERN)
 
@@ -139,6 +139,11 @@ def _check_references(checked: Checked, complete: bool) -> None:
     known_by_sections: dict[tuple[str, ...], list[str]] = {}
     for ref in checked.references:
         found = checked.ids.get(ref.target)
+        if found and found[0] == "withdrawn":  # listed as withdrawn: nothing to point at
+            checked.problems.append(Problem(
+                ref.path, ref.line, ref.col, f"'{ref.target}' was withdrawn",
+                "remove the reference, or restore the item and its id"))
+            continue
         if (found and (not ref.sections or found[0] in ref.sections)) or not (
                 found or complete):
             continue
