@@ -1,43 +1,41 @@
-"""Make Material's search find names however a reader types them, from a small index.
+"""Search that scales: a Pagefind index of every page, with the spellings readers type.
 
-lunr.js in the browser does no diacritic folding (`Ciragan` misses `Çırağan`) and knows
-nothing of transliterations (`Zelenskyy`, `Зеленский`) or of digit grouping (`1000` misses
-`1,000`: the search separator splits at the comma). After MkDocs has written
-`search/search_index.json`, `enrich_index` gives indexed sections an extra field,
-`aliases`, holding the ASCII-folded form of each of their words that has non-ASCII letters,
-every known spelling of each actor, place and issue they name (a person also by surname
-alone: "Zelensky said…"), and the other form of each number (`1,000` ↔ `1000`). Material's
-search worker indexes every field listed in the index's `config.fields` and shows only the
-title and text, so the extra words make sections findable without cluttering the results.
+Pagefind writes a static index split into small chunks: the reader's browser downloads only
+the chunks a query needs (a few hundred KB at 50,000 facts), and nothing before the first
+search, where Material's lunr index is one file fetched whole on every page load (20 MB at
+50,000 facts). Pagefind ignores accents, but knows nothing of transliterations (`Zelenskyy`,
+`Зеленский`), of letters without a decomposition (`ı`, `ł`) or of digit grouping (`1000`
+vs `1,000`). So each page goes to the index as its content HTML (what Markdown made of it,
+without the theme around it) plus, at the end of each section, the words a reader may type
+for what the section says: the ASCII-folded form of each word with non-ASCII letters, every
+known spelling of each actor, place and issue it names (a person also by surname alone:
+"Zelensky said…"), and the other form of each number (`1,000` ↔ `1000`). Only the copy sent
+to the index carries them; the pages of the site are unchanged.
 
-The browser downloads the index whole, so `compact` also drops from it what a reader never
-searches for or finds elsewhere: footnote numbers, the "(read as …)" readings of quoted
-values, a value repeated by several sources, a list item repeated, ids in parentheses,
-URLs, "⚠ disputed" markers and the "Sources disagree" warning listing them (the discrepancies
-pages index each discrepancy).
+The copy also leaves out what would make every page match a source's name or an id:
+footnotes and footnote numbers, lists repeating other pages' content (marked
+`data-search-exclude`, and sections whose id starts with `see-`), and the "Sources
+disagree" warning (the discrepancies pages index each discrepancy).
+
+`search_index.py` runs Pagefind over these copies.
 """
 
 from __future__ import annotations
 
-import json
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
 
 from generator.model import Briefing
 
-FIELD = "aliases"
-REPEAT = "#see-"  # sections repeating other pages' content (see generator/templates)
-_FOOTNOTE_REF = re.compile(r"<sup>\d+</sup>")
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",
                        "ð": "d"})
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
-# lunr's English stop words: dropped from the index and from queries alike, so a name
-# spelled as one of them ("of") can never be searched, and would match nearly every text.
+# Common English words: a name spelled as one of them ("of") would match nearly every text,
+# so it is never looked for.
 _STOP_TEXT = """
 a able about across after all almost also am among an and any are as at be because been
 but by can cannot could dear did do does either else ever every for from get got had has
@@ -53,17 +51,21 @@ _GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\w]|[.,
 _PLAIN = re.compile(r"(?<![\w.,-])\d{4,}(?![\w]|[.,]\d)")
 _YEARS = range(1800, 2200)
 
-# What `compact` drops: how the site read a quoted value ("(read as about 4 h)", possibly
-# with nested parentheses), an id in parentheses after a name, the discrepancy markers.
-_READ_AS = re.compile(r" \(read as [^()]*(?:\([^()]*\)[^()]*)*\)")
-_ID_IN_PARENS = re.compile(r" \((?:[a-z0-9]+-)+[a-z0-9]+\)")
-_URL = re.compile(r" ?https?://[^\s<>\"]+")  # a reader searches a source by its name
-_MARKER = " ⚠ disputed"
-_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
 # The warning atop a page whose items sources disagree about (templates/_markers.md.j2):
 # a list of links to discrepancies, each indexed on the discrepancies pages.
 WARNING_TITLE = "Sources disagree"
-_WARNING = re.compile(rf"<p>{WARNING_TITLE}</p>\s*<ul>.*?</ul>\s*", re.S)
+# What the copy sent to the index leaves out (see the module's docstring).
+_LEFT_OUT = re.compile(
+    r'<sup id="fnref[^"]*">.*?</sup>'  # footnote numbers
+    r'|<div class="footnote".*?</ol>\s*</div>'  # the footnotes
+    rf'|<div class="admonition warning">\s*<p class="admonition-title">{WARNING_TITLE}</p>'
+    r'.*?</div>'
+    r'|<(ul|ol|p|div)\b[^>]*data-search-exclude[^>]*>.*?</\1>', re.S)
+_SECTION = re.compile(r'(?=<h[1-6][^>]*\sid="[^"]*")')
+_SECTION_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]*)"')
+REPEAT = "see-"  # ids of sections repeating other pages' content (see generator/templates)
+EXCLUDE = ["[data-search-exclude]", ".footnote", ".footnote-ref"]  # for Pagefind, too
+
 
 Names = list[list[str]]  # each entry: every spelling of one actor, place or issue
 
@@ -113,69 +115,23 @@ class Matcher:
         return [s for index in sorted(found) for s in self.names[index]]
 
 
-def enrich_index(index: dict[str, Any], names: dict[str, Names]) -> dict[str, Any]:
-    """Compact each section and add its `aliases` field; `names` maps a slug to its names.
-
-    Sections that only repeat what other pages hold (ids starting `see-`: lists of facts
-    naming an actor, backlinks...) are dropped. A section with nothing to add gets no
-    `aliases` field at all (Material's worker skips a missing field).
-    """
-    matchers = {slug: Matcher(n) for slug, n in names.items()}
-    docs = [d for d in index.get("docs", []) if REPEAT not in d.get("location", "")]
-    for doc in docs:
-        doc["text"] = compact(doc.get("text", ""))
-        text = _TAG.sub(" ", f"{doc.get('title', '')} {doc['text']}")
-        matcher = matchers.get(doc.get("location", "").split("/", 1)[0])
-        extra = [w for s in (matcher.spellings_in(text) if matcher else []) for w in s.split()]
-        words = _unique([*extra, *_folded_words([text, *extra]), *number_forms(text)], text)
-        if words:
-            doc[FIELD] = " ".join(words)
-        else:
-            doc.pop(FIELD, None)
-    index["docs"] = docs
-    index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": 1.0}
-    return index
+def searchable(content: str, matcher: Matcher | None) -> str:
+    """A page's content HTML as the index gets it: without what nobody searches for, and
+    with each section's other spellings at its end (in a `<p>` of their own)."""
+    sections = []
+    for section in _SECTION.split(_LEFT_OUT.sub("", content)):
+        heading = _SECTION_ID.match(section)
+        if heading and heading.group(1).startswith(REPEAT):
+            continue
+        words = aliases(html.unescape(_TAG.sub(" ", section)), matcher)
+        sections.append(section + (f"\n<p>{html.escape(' '.join(words))}</p>" if words else ""))
+    return "".join(sections)
 
 
-def enrich_file(path: Path, names: dict[str, Names]) -> None:
-    """Rewrite a search index in place (compact JSON, as Material writes it)."""
-    index = json.loads(path.read_text(encoding="utf-8"))
-    text = json.dumps(enrich_index(index, names), ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-
-
-def compact(text: str) -> str:
-    """A section's text without what nobody searches for or what it says twice.
-
-    Footnote numbers, readings of quoted values, ids in parentheses, URLs (tokens such as
-    `https`, `www`, `com` match everything), discrepancy markers and the warning listing
-    them; a list item repeated word for word; in a list item of values ("date of Round 2:
-    “on 2 June”; “on 2 June”"), each value once.
-    """
-    text = _FOOTNOTE_REF.sub("", text)
-    if WARNING_TITLE in text:
-        text = _WARNING.sub("", text)
-    text = _READ_AS.sub("", text).replace(_MARKER, "")
-    text = _ID_IN_PARENS.sub("", text)
-    if "://" in text:
-        text = _URL.sub("", text)
-    if "<li>" not in text:
-        return text
-    seen: set[str] = set()
-    return _ITEM.sub(lambda item: _distinct(item, seen), text)
-
-
-def _distinct(item: re.Match[str], seen: set[str]) -> str:
-    """A list item with each of its values once; nothing if an earlier item said the same."""
-    kept: dict[str, str] = {}
-    for piece in item.group(1).split("; "):
-        _, sep, value = piece.partition(": “")
-        kept.setdefault(sep[-1] + value if sep else piece, piece)
-    body = "; ".join(kept.values())
-    if body in seen:
-        return ""
-    seen.add(body)
-    return f"<li>{body}</li>"
+def aliases(text: str, matcher: Matcher | None) -> list[str]:
+    """Words a reader may type for what `text` says that it does not hold, each once."""
+    extra = [w for s in (matcher.spellings_in(text) if matcher else []) for w in s.split()]
+    return _unique([*extra, *_folded_words([text, *extra]), *number_forms(text)], text)
 
 
 def number_forms(text: str) -> list[str]:
@@ -220,3 +176,4 @@ def _unique(words: list[str], text: str) -> list[str]:
         if word.casefold() not in present:
             seen.setdefault(word, None)
     return list(seen)
+

@@ -44,11 +44,11 @@ from generator.publish import (
     site_content,
 )
 from generator.render import Page
-from generator.search import enrich_file
+from generator.search import Matcher, searchable
+from generator.search_index import FOLDER, LiveIndex, PagefindWriter
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
 
-FOOTNOTES = '<div class="footnote">'
 
 
 class BriefingsConfig(Config):
@@ -62,6 +62,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = False
         self.content: SiteContent | None = None
         self.preview: Preview | None = None
+        self.search: PagefindWriter | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
@@ -75,11 +76,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         if self.preview is not None:
+            self.preview.search.join()
             self.preview.pages.close()
             self.preview = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
+        self.matchers: dict[str, Matcher] = {}
+        self.files = Files([])
+        if self.search is not None:
+            self.search.close()
+        self.search: PagefindWriter | None = None
         folder = str(briefings_folder(config, self.config.briefings_dir))
         if folder not in config.watch:
             config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes
@@ -93,11 +100,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.content = read_site(folder, docs, config, self.serving, self.preview)
         except (FileNotFoundError, PageClash) as error:
             raise PluginError(str(error)) from error
+        self.matchers = {slug: Matcher(names) for slug, names in self.content.names.items()}
+        if self.preview is None:
+            self.search = PagefindWriter()
         clashes = [p.path for p in self.content.pages if docs.get_file_from_path(p.path)]
         if clashes:
             report_clashes(clashes, self.serving)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.files = files
         if self.content is None:  # on_pre_build did not run: nothing to add
             return files
         folder = briefings_folder(config, self.config.briefings_dir)
@@ -134,14 +145,37 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
-        # Footnotes repeat source titles on every page: keep them out of the search index.
-        return html.replace(FOOTNOTES, FOOTNOTES[:-1] + ' data-search-exclude="true">')
+        if not (page.meta.get("search") or {}).get("exclude"):
+            slug = page.file.src_uri.split("/", 1)[0]
+            copy = searchable(html, self.matchers.get(slug))
+            url = "/" + page.url
+            if self.preview is not None:
+                self.preview.search.pages[url] = (page.title or "", copy)
+            elif self.search is not None:
+                self.search.add(url, page.title or "", copy)
+        return html
 
-    @event_priority(-100)  # after the search plugin has written its index
+    @event_priority(50)  # before Material's search plugin: Pagefind indexes the site instead
+    def on_page_context(self, context: dict[str, Any], *, page: MkDocsPage,
+                        config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its (empty) index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.content is not None and index.is_file():
-            enrich_file(index, self.content.names)
+        site = Path(config.site_dir)
+        (site / "search" / "search_index.json").unlink(missing_ok=True)  # Pagefind's instead
+        if self.preview is not None:
+            urls = {"/" + f.page.url for f in self.files.documentation_pages() if f.page}
+            self.preview.search.update(urls, site / FOLDER)
+        elif self.search is not None:
+            search, self.search = self.search, None
+            search.write(site / FOLDER)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.search is not None:
+            self.search.close()
+            self.search = None
 
 
 def briefings_folder(config: MkDocsConfig, setting: str) -> Path:
@@ -158,6 +192,7 @@ class Preview:
         self.pages = PageFiles()
         self.structure = Structure()
         self.templates = CompiledTemplates()
+        self.search = LiveIndex()
 
 
 def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool,

@@ -1,19 +1,13 @@
-"""The search index post-processing: extra spellings and number forms, and a small index."""
+"""The copy of each page the search index gets: extra spellings and number forms, and
+nothing that makes every page match (footnotes, repeated lists, the disagreement warning)."""
 
 from __future__ import annotations
 
-from generator.search import FIELD, Matcher, compact, enrich_index, number_forms
+from generator.search import Matcher, aliases, number_forms, searchable
 
 
-def _index(*docs: dict) -> dict:
-    return {"config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
-            "docs": list(docs)}
-
-
-def _aliases(text: str, names: list[list[str]] | None = None, title: str = "T") -> str:
-    doc = {"location": "b/page/", "title": title, "text": text}
-    return enrich_index(_index(doc), {"b": names or []})["docs"][0].get(FIELD, "")
-
+def _aliases(text: str, names: list[list[str]] | None = None) -> str:
+    return " ".join(aliases(text, Matcher(names or [])))
 
 def test_grouped_numbers_get_their_digits_and_plain_ones_their_grouping() -> None:
     assert number_forms("release 1,000 prisoners") == ["1000"]
@@ -27,14 +21,14 @@ def test_years_ids_and_decimals_are_not_numbers_to_regroup() -> None:
 
 
 def test_a_section_saying_1_000_is_found_by_1000() -> None:
-    assert _aliases("<p>each side would release 1,000 prisoners</p>").split() == ["1000"]
-    assert "1,000" in _aliases("<p>1000 prisoners</p>")
+    assert _aliases("each side would release 1,000 prisoners").split() == ["1000"]
+    assert "1,000" in _aliases("1000 prisoners")
 
 
 def test_a_person_is_matched_by_surname_alone() -> None:
     names = [["Volodymyr Zelensky", "Zelenskyy", "Zelensky"], ["Kyiv", "Kiev"]]
-    aliases = _aliases("<p>Zelensky said the strike would be in history books.</p>", names)
-    assert aliases.split() == ["Volodymyr", "Zelenskyy"]  # what the text lacks, each once
+    added = _aliases("Zelensky said the strike would be in history books.", names)
+    assert added.split() == ["Volodymyr", "Zelenskyy"]  # what the text lacks, each once
 
 
 def test_a_name_spelled_as_a_stop_word_matches_nothing() -> None:
@@ -43,32 +37,25 @@ def test_a_name_spelled_as_a_stop_word_matches_nothing() -> None:
     assert matcher.spellings_in("talks in the Hague") == ["The Hague", "Den Haag"]
 
 
-def test_a_section_with_nothing_to_add_has_no_aliases_field() -> None:
-    index = enrich_index(_index({"location": "b/x/", "title": "Plain", "text": "words"}), {})
-    assert FIELD not in index["docs"][0]
-    assert index["config"]["fields"][FIELD] == {"boost": 1.0}
+def test_each_section_gets_the_spellings_it_lacks_at_its_end() -> None:
+    content = ('<h1 id="round">Round 2</h1>\n<p>Talks at Çırağan Palace.</p>\n'
+               '<h2 id="outcomes">Outcomes</h2>\n<p>Zelensky named 1,000 prisoners.</p>')
+    names = [["Volodymyr Zelensky", "Zelenskyy", "Zelensky"]]
+    copy = searchable(content, Matcher(names))
+    first, second = copy.split('<h2 id="outcomes">')
+    assert first.endswith("<p>Ciragan</p>")
+    assert second.endswith("<p>Volodymyr Zelenskyy 1000</p>")
 
 
-def test_compact_keeps_each_value_once_without_readings_ids_or_markers() -> None:
-    text = ("<ul> <li>date of Round 2: “on 2 June” (read as 2 June 2025 (Monday)) ⚠ disputed; "
-            "“on 2 June”; “in June”<sup>3</sup></li> <li>CGTN (cgtn-2025-06-02): “1,000”</li>"
-            " <li>Talks resumed; talks resumed.</li> </ul>")
-    assert compact(text) == ("<ul> <li>date of Round 2: “on 2 June”; “in June”</li> "
-                             "<li>CGTN: “1,000”</li> <li>Talks resumed; talks resumed.</li> </ul>")
-
-
-def test_sections_repeating_other_pages_are_dropped() -> None:
-    index = enrich_index(_index({"location": "b/a/#see-facts", "title": "x", "text": "y"},
-                                {"location": "b/a/", "title": "A", "text": "z"}), {})
-    assert [d["location"] for d in index["docs"]] == ["b/a/"]
-
-
-def test_compact_drops_the_warning_and_repeated_list_items() -> None:
-    text = ("<p>Summary.</p> <p>Sources disagree</p> <ul> <li>Date of Round 2 (open)</li> "
-            "</ul> <ul> <li>A</li> <li>B</li> <li>A</li> </ul>")
-    assert compact(text) == "<p>Summary.</p> <ul> <li>A</li> <li>B</li>  </ul>"
-
-
-def test_compact_drops_urls() -> None:
-    text = "Kind wire report Link https://cgtn.example/a-b?c=1 Published 2 June 2025"
-    assert compact(text) == "Kind wire report Link Published 2 June 2025"
+def test_footnotes_repeated_lists_and_the_warning_are_left_out() -> None:
+    content = (
+        '<h1 id="r">Round</h1>\n'
+        '<div class="admonition warning">\n<p class="admonition-title">Sources disagree</p>\n'
+        '<ul>\n<li><a href="#d">Date of the round</a></li>\n</ul>\n</div>\n'
+        '<p>They met.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>\n'
+        '<ul class="bf-refs" data-search-exclude="true">\n<li>Elsewhere</li>\n</ul>\n'
+        '<h2 id="see-sources">What each source reported</h2>\n<p>CGTN: they met</p>\n'
+        '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:1"><p>CGTN, paragraph 1</p></li>\n'
+        '</ol>\n</div>')
+    copy = searchable(content, None)
+    assert copy == '<h1 id="r">Round</h1>\n\n<p>They met.</p>\n\n'
