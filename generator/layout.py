@@ -65,14 +65,20 @@ def page_url(path: str, directory_urls: bool = True) -> str:
 
 
 @cache
-def url_between(from_path: str, to_path: str, directory_urls: bool = True) -> str:
+def url_between(from_path: str, to_path: str, directory_urls: bool = True,
+                from_source: bool = False) -> str:
     """A relative URL from one page to another, as the built site lays them out.
 
     For links written as raw HTML, which MkDocs does not rewrite: lists that repeat
     what other pages hold are raw HTML because Markdown is the slowest part of a build.
+    With `from_source`, relative to the linking page's source file instead: Zensical
+    rewrites raw HTML links as it rewrites Markdown ones, from the folder of the `.md`
+    file to the folder of the page's URL (`tests/test_zensical.py` checks every link).
     """
-    source = page_url(from_path, directory_urls)
     target = page_url(to_path, directory_urls)
+    if from_source:
+        return relative(from_path, target + "_")[:-1] or "./"
+    source = page_url(from_path, directory_urls)
     if not directory_urls:
         return relative(source, target)
     return relative(source + "_", target + "_")[:-1] or "./"  # "_": a file in each folder

@@ -26,8 +26,10 @@ from generator.render import Page, Renderer, render_briefing, shared_renderer
 from generator.search import Names, briefing_names
 
 PLACEHOLDER = "<!-- briefings -->"
+# edit_base, directory_urls, hand-written pages, from_source: what rendering depends on
+Settings = tuple[str, bool, tuple[Handwritten, ...], bool]
 # slug -> (the briefing, the settings it was rendered with, its pages)
-Rendered = dict[str, tuple[Briefing, tuple[str, bool, tuple[Handwritten, ...]], list[Page]]]
+Rendered = dict[str, tuple[Briefing, Settings, list[Page]]]
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---", re.MULTILINE)
 
@@ -45,10 +47,11 @@ class SiteContent:
 
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
                  edit_base: str = "", directory_urls: bool = True,
-                 rendered: Rendered | None = None) -> SiteContent:
+                 rendered: Rendered | None = None, from_source: bool = False) -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
     `root` is the briefings folder as problem paths show it (e.g. `briefings`).
+    `from_source`: links in raw HTML relative to the source file, for Zensical.
     `rendered` (for `mkdocs serve`) keeps each briefing's pages from one call to the next:
     a briefing that is the same object, with the same settings, is not rendered again.
     """
@@ -58,7 +61,7 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     entries: list[dict[str, Any]] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
-        settings = (edit_base, directory_urls, tuple(extra))
+        settings = (edit_base, directory_urls, tuple(extra), from_source)
         content.pages += _rendered(briefing, settings, rendered)
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra))
         content.names[briefing.slug] = briefing_names(briefing)
@@ -76,14 +79,14 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     return content
 
 
-def _rendered(briefing: Briefing, settings: tuple[str, bool, tuple[Handwritten, ...]],
-              rendered: Rendered | None) -> list[Page]:
+def _rendered(briefing: Briefing, settings: Settings, rendered: Rendered | None) -> list[Page]:
     """A briefing's pages, from `rendered` when it holds them for this very briefing."""
     hit = rendered.get(briefing.slug) if rendered is not None else None
     if hit is not None and hit[0] is briefing and hit[1] == settings:
         return hit[2]
-    edit_base, directory_urls, extra = settings
-    pages = render_briefing(briefing, analyze(briefing), edit_base, extra, directory_urls)
+    edit_base, directory_urls, extra, from_source = settings
+    pages = render_briefing(briefing, analyze(briefing), edit_base, extra, directory_urls,
+                            from_source)
     if rendered is not None:
         rendered[briefing.slug] = (briefing, settings, pages)
     return pages

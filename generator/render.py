@@ -47,10 +47,12 @@ class Page:
 class PageContext:
     """The page being rendered, as templates see it: links relative to it, its footnotes."""
 
-    def __init__(self, spec: PageSpec, plan: Plan, directory_urls: bool = True) -> None:
+    def __init__(self, spec: PageSpec, plan: Plan, directory_urls: bool = True,
+                 from_source: bool = False) -> None:
         self.spec = spec
         self.plan = plan
         self.directory_urls = directory_urls
+        self.from_source = from_source  # raw HTML links for Zensical (layout.url_between)
         self._numbers: dict[Citation, int] = {}
 
     def to(self, item_id: str) -> Markup:
@@ -65,11 +67,12 @@ class PageContext:
         fragment = f"#{anchor_id(anchor)}" if anchor else ""
         if path == self.spec.path and fragment:
             return Markup(fragment)
-        return Markup(url_between(self.spec.path, path, self.directory_urls) + fragment)
+        return Markup(url_between(self.spec.path, path, self.directory_urls, self.from_source)
+                      + fragment)
 
     def url(self, path: str) -> Markup:
         """A final URL of another page, for raw HTML."""
-        return Markup(url_between(self.spec.path, path, self.directory_urls))
+        return Markup(url_between(self.spec.path, path, self.directory_urls, self.from_source))
 
     def rel(self, path: str) -> Markup:
         """A relative link to another page of the site, by its docs path."""
@@ -130,11 +133,11 @@ class Renderer:
         return self.env.get_template(template).render(**context)
 
     def page(self, spec: PageSpec, plan: Plan, edit_base: str,
-             directory_urls: bool = True) -> Page:
+             directory_urls: bool = True, from_source: bool = False) -> Page:
         source = spec.origin.path
         content = self.render(
             spec.template, **spec.context, title=spec.title, view=plan.view,
-            b=plan.view.b, page=PageContext(spec, plan, directory_urls), plan=plan,
+            b=plan.view.b, page=PageContext(spec, plan, directory_urls, from_source), plan=plan,
             edit_url=safe_url(edit_base + source) if edit_base else None)
         return Page(spec.path, content, source)
 
@@ -149,20 +152,20 @@ def shared_renderer() -> Renderer:
 
 def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                     handwritten: Sequence[Handwritten] = (),
-                    directory_urls: bool = True) -> list[Page]:
+                    directory_urls: bool = True, from_source: bool = False) -> list[Page]:
     """Every page of one briefing, and its JSON export, sorted by path.
 
     `edit_base` is a URL prefix (".../edit/main/"): when given, each page links to the
     YAML file it came from. Inside MkDocs the theme's edit button does that instead.
     `handwritten` are pages in `docs/<slug>/` to link from the briefing's home.
     `directory_urls` must match the site's setting (`a/b.md` served as `a/b/`): lists
-    written as raw HTML carry final URLs.
+    written as raw HTML carry final URLs; `from_source` writes them for Zensical instead.
     """
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
         try:
             plan = Plan(BriefingView(briefing, analysis), list(handwritten))
             renderer = shared_renderer()
-            pages = [renderer.page(spec, plan, edit_base, directory_urls)
+            pages = [renderer.page(spec, plan, edit_base, directory_urls, from_source)
                      for spec in plan.specs]
             pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis),
                               briefing.info.origin.path))

@@ -32,7 +32,8 @@ def docs_tree(reading: Reading, briefings_dir: Path, docs_dir: Path | None,
     slugs = {b.slug for b in reading.briefings}
     handwritten = read_handwritten(docs_dir, [p for p in written if p.endswith(".md")],
                                    slugs) if docs_dir else {}
-    content = site_content(reading, briefings_dir.as_posix(), handwritten, edit_base)
+    content = site_content(reading, briefings_dir.as_posix(), handwritten, edit_base,
+                           from_source=True)  # links in raw HTML the way Zensical reads them
     clashes = sorted({p.path for p in content.pages} & set(written))
     if clashes:
         raise StandaloneError("; ".join(

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -18,7 +19,9 @@ import yaml
 from generator.analyze import analyze
 from generator.build import MARKER, OutputFolderError, write_pages
 from generator.pipeline import read_briefings
+from generator.publish import PLACEHOLDER
 from generator.render import Page, render_briefing
+from generator.standalone import docs_tree
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site" / "briefings"
 ZENSICAL = Path(sys.executable).parent / "zensical"
@@ -127,3 +130,59 @@ def test_a_failed_write_leaves_the_old_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "escape.md").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
+
+
+# ------------------------------------------------------------ links, at a synthetic size
+
+SYNTHETIC_FACTS = 200
+
+
+def _synthetic_pages(tmp: Path) -> list[Page]:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from synth import write_synthetic_briefing
+    finally:
+        sys.path.pop(0)
+    folder = write_synthetic_briefing(tmp / "briefings", SYNTHETIC_FACTS)
+    reading = read_briefings(folder.parent)
+    reading.raise_for_problems()
+    docs = tmp / "docs"  # a home page, as the project's, with the list of briefings
+    docs.mkdir()
+    (docs / "index.md").write_text(f"# Briefings\n\n{PLACEHOLDER}\n", encoding="utf-8")
+    pages, _ = docs_tree(reading, folder.parent, docs)  # what `build --out` writes
+    return pages
+
+
+def _broken_links(site: Path) -> tuple[int, list[str]]:
+    """Every internal href and src of every page: (how many, those that lead nowhere)."""
+    from browser.support import index_site, resolve_href
+
+    pages = index_site(site)
+    broken, checked = [], 0
+    for page in pages.values():
+        for attr, href, _ in page.links:
+            if urlsplit(href).scheme or href.startswith("//") or not href:
+                continue
+            path, fragment = resolve_href(page.path, href)
+            checked += 1
+            target = pages.get(path) or pages.get(path + "/" if path else path)
+            if target is None and not (path and (site / path).is_file()):
+                broken.append(f"{page.path}: {attr}={href!r}: no such page ({path!r})")
+            elif target is not None and fragment and fragment not in target.ids:
+                broken.append(f"{page.path}: {attr}={href!r}: no id {fragment!r}")
+    return checked, broken
+
+
+def test_zensical_build_of_a_synthetic_briefing_has_no_broken_internal_link(
+        tmp_path: Path) -> None:
+    pages = _synthetic_pages(tmp_path)
+    write_pages(pages, tmp_path / "pages")
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    result = subprocess.run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    checked, broken = _broken_links(tmp_path / "site")
+    assert checked > 10 * SYNTHETIC_FACTS, checked  # every page's links were read
+    assert not broken, f"{len(broken)} of {checked} links broken, e.g.\n" + "\n".join(
+        broken[:20])
