@@ -496,13 +496,15 @@ def fitting_kind(text: str, prop: str) -> str:
         return "datetime"
     if _DATE_WORDS.search(folded):
         return "date"
-    if any(tok in _UNITS for tok in tokenize(folded)):
-        return "duration"
+    toks = tokenize(folded)
+    if any(n and (_ends_amount(toks[n - 1]) or toks[n - 1] in _ARTICLES)
+           for n, tok in enumerate(toks) if tok in _UNITS):
+        return "duration"  # "2 hours", "an hour"; not "per day"
     for word, kind in _PROPERTY_KINDS:
         if word in prop.split("-"):
             return kind
     if any(ch.isdigit() for ch in folded) or any(
             tok.removesuffix("s") in (*_SMALL, *_MULTIPLIERS, *_SCALES, "score")
-            for tok in tokenize(folded)):
+            for tok in toks):
         return "count"
     return "choice"
