@@ -143,6 +143,7 @@ _CHANGERS = frozenset((
 _NEUTRAL = re.compile(r"[\d\s.,:;+\-/–—%()tz]*")  # digits and ISO forms: no language
 
 
+@lru_cache(maxsize=16384)
 def read_phrase(text: str, english: bool = True) -> Reading | None:
     """The value a phrase states, or None when it cannot be read with confidence.
 
@@ -157,7 +158,6 @@ def read_phrase(text: str, english: bool = True) -> Reading | None:
     return _read_english(folded)
 
 
-@lru_cache(maxsize=16384)
 def _read_english(folded: str) -> Reading | None:
     if any(ch.isalpha() and not ch.isascii() for ch in folded):
         return None  # another script: its words cannot be accounted for
