@@ -14,9 +14,10 @@ from generator.load import (
     find_fact_files,
     gc_paused,
     load_file,
+    name_problems,
 )
 from generator.model import Briefing
-from generator.problems import BriefingError, Problem
+from generator.problems import BriefingError, Problem, show
 from generator.resolve import build_briefing
 from generator.schema import SLUG
 from generator.validate import Checked, check_across, check_file
@@ -73,6 +74,7 @@ def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
         shown = display_path(path, cwd)
         origins[shown] = path.relative_to(root.parent).as_posix()
         reading.files.append(path)
+        reading.problems.extend(name_problems(path.relative_to(folder), shown))
         result, problems = load_file(path, shown)
         reading.problems.extend(problems)
         if result:
@@ -101,7 +103,7 @@ def _unreadable_claim_problems(briefing: Briefing, origins: dict[str, str]) -> l
     shown = {origin: path for path, origin in origins.items()}
     return [
         Problem(shown[claim.origin.path], claim.origin.line, claim.origin.col,
-                f"cannot read a comparable value from reported: '{claim.reported}'",
+                f"cannot read a comparable value from reported: {show(claim.reported)}",
                 ("" if in_english(claim, briefing) else
                  "its sources are not in English, and only English wording is read: ")
                 + VALUE_HINTS[fitting_kind(claim.reported, claim.property)])

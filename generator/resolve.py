@@ -28,7 +28,7 @@ def build_briefing(slug: str, root: Path, checked: Checked, origins: dict[str, s
     builders = {
         "sources": _source, "actors": _actor, "places": _place, "issues": _issue,
         "rounds": _round, "facts": _fact, "documents": _document, "positions": _position,
-        "claims": _claim, "discrepancies": _discrepancy,
+        "claims": _claim, "discrepancies": _discrepancy, "withdrawn": _withdrawn,
     }
     for section, build in builders.items():
         target = getattr(briefing, section)
@@ -166,3 +166,6 @@ def duration_minutes(text: str) -> float:
     days, hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
     return days * 1440 + hours * 60 + minutes + seconds / 60
 
+
+def _withdrawn(item: Item, origin: m.Origin, _sub) -> m.Withdrawn:
+    return m.Withdrawn(id=item["id"], reason=item["reason"], origin=origin)
