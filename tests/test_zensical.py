@@ -54,16 +54,21 @@ def fixture_pages() -> list[Page]:
     return [home, *pages]
 
 
+def zensical_build(pages: list[Page], folder: Path) -> Path:
+    """Write `pages` to `folder/pages` and build them with Zensical; return the site."""
+    write_pages(pages, folder / "pages")
+    (folder / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    result = subprocess.run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=folder,
+                            capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"
+
+
 def test_zensical_builds_every_page_written_by_build_out(tmp_path: Path) -> None:
     assert "plugins" not in CONFIG and "hooks" not in CONFIG
     pages = fixture_pages()
-    write_pages(pages, tmp_path / "pages")
-    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    result = subprocess.run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NO_COLOR": "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "site"
+    site = zensical_build(pages, tmp_path)
     for page in pages:
         if page.path.endswith(".md"):
             stem = page.path[: -len(".md")]
@@ -101,6 +106,8 @@ def test_project_site_builds_with_zensical_from_the_cli_output(tmp_path: Path) -
         assert (tmp_path / "site" / page / "index.html").is_file(), path
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "istanbul-2025/" in home and "<!-- briefings -->" not in home
+    # No Pagefind index without the plugin: the pages keep the theme's own search.
+    assert "pagefind" not in home and 'class="md-search__form" name="search"' in home
 
 
 def test_write_pages_replaces_its_own_folder_whole(tmp_path: Path) -> None:
@@ -175,14 +182,7 @@ def _broken_links(site: Path) -> tuple[int, list[str]]:
 
 def test_zensical_build_of_a_synthetic_briefing_has_no_broken_internal_link(
         tmp_path: Path) -> None:
-    pages = _synthetic_pages(tmp_path)
-    write_pages(pages, tmp_path / "pages")
-    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    result = subprocess.run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "NO_COLOR": "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    checked, broken = _broken_links(tmp_path / "site")
+    checked, broken = _broken_links(zensical_build(_synthetic_pages(tmp_path), tmp_path))
     assert checked > 10 * SYNTHETIC_FACTS, checked  # every page's links were read
     assert not broken, f"{len(broken)} of {checked} links broken, e.g.\n" + "\n".join(
         broken[:20])
