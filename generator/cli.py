@@ -1,4 +1,4 @@
-"""Command line: `python -m generator {check,discrepancies,build,schema}` (also `briefing`).
+"""Command line: `python -m generator {check,discrepancies,build,diff,schema}` (also `briefing`).
 
 Exit codes: 0 clean, 1 problems in the fact files, 2 usage errors. A contributor's
 mistake never ends in a traceback: it is printed as `path:line:col: error: message`.
@@ -58,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--mkdocs-config", type=Path, default=Path("mkdocs.yml"),
                        help="the project configuration --config starts from")
     build.set_defaults(run=run_build)
+
+    diff = commands.add_parser(
+        "diff", help="compare two versions of the briefings by id (folders or git revisions)")
+    diff.add_argument("old", metavar="OLD", help="a briefings folder, or a git revision")
+    diff.add_argument("new", metavar="NEW", help="a briefings folder, or a git revision")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff.add_argument("--briefings-dir", default=str(DEFAULT_DIR),
+                      help="the briefings folder in the repository, for revisions "
+                           "(default: briefings)")
+    diff.set_defaults(run=run_diff)
 
     schema = commands.add_parser("schema", help="write the JSON Schema of the fact-file format")
     schema.add_argument("--out", type=Path, default=SCHEMA_PATH)
@@ -132,6 +142,25 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {len(pages)} files to {args.out}"
           + (f" and a configuration to {args.config}" if args.config else ""))
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from generator.diff import VersionError, diff_readings, read_version
+    from generator.diffreport import render_diff
+
+    try:
+        with read_version(args.old, args.briefings_dir, Path.cwd()) as old, \
+                read_version(args.new, args.briefings_dir, Path.cwd()) as new:
+            if old.problems or new.problems:
+                _print_problems(Reading(problems=old.problems + new.problems,
+                                        files=old.files + new.files))
+                return 1
+            site = diff_readings(old, new, args.old, args.new)
+    except VersionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(render_diff(site, args.format))
     return 0
 
 

@@ -51,6 +51,11 @@ def load_export(data: dict[str, Any]) -> tuple[Briefing, Analysis]:
 _PLAIN = (str, int, float, bool, type(None))
 
 
+def dump(value: Any) -> Any:
+    """Any model value as plain JSON values (what the export holds for it)."""
+    return _dump(value)
+
+
 def _dump(value: Any) -> Any:
     names = _field_names(type(value))
     if names:  # plain values inline: this runs for every field of every item

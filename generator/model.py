@@ -245,6 +245,15 @@ class Discrepancy:
 
 
 @dataclass(slots=True)
+class Withdrawn:
+    """An item the editors took out, noted so that readers learn why (Updates page)."""
+
+    id: str
+    reason: str
+    origin: Origin
+
+
+@dataclass(slots=True)
 class BriefingInfo:
     title: str
     summary: str
@@ -273,6 +282,7 @@ class Briefing:
     positions: dict[str, Position] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     discrepancies: dict[str, Discrepancy] = field(default_factory=dict)
+    withdrawn: dict[str, Withdrawn] = field(default_factory=dict)
 
     def kind_of(self, item_id: str) -> str | None:
         """The section an id belongs to (`actors`, `rounds`, ...), or None."""
@@ -324,6 +334,7 @@ class Finding:
     analysis: str | None = None  # the editor's
     recorded: str | None = None  # id of the editor's discrepancy, when one reviews it
     citations: list[Citation] = field(default_factory=list)
+    covers: list[str] = field(default_factory=list)  # other detected ids merged into it
 
 
 @dataclass(slots=True)

@@ -349,6 +349,7 @@ def _discrepancies(plan: Plan) -> None:
     for part in parts:
         title = "Discrepancies" + (f" (page {part.number})" if part.number > 1 else "")
         anchored = [f.id for f in part.items] + [f.recorded for f in part.items if f.recorded]
+        anchored += [covered for f in part.items for covered in f.covers]
         if part.number == 1:
             anchored += [f.id for _, _, found, away in lists if not away for f in found]
         subjects = {f.subject for f in part.items if f.subject in view.b.actors}

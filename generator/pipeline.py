@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.analyze import unreadable_claims
+from generator.analyze.phrases import fitting_kind
 from generator.load import (
     YAML_SUFFIXES,
     display_path,
@@ -100,7 +101,18 @@ def _unreadable_claim_problems(briefing: Briefing, origins: dict[str, str]) -> l
     return [
         Problem(shown[claim.origin.path], claim.origin.line, claim.origin.col,
                 f"cannot read a comparable value from reported: '{claim.reported}'",
-                "add a value, e.g. value: {duration: 1h, approx: about}, or "
-                "value: {choice: ...}")
+                VALUE_HINTS[fitting_kind(claim.reported, claim.property)])
         for claim in unreadable_claims(briefing)
     ]
+
+
+VALUE_HINTS = {  # by the kind of value the phrase seems to state
+    "datetime": "it reads as a clock time: add a value with the date and the zone the source "
+                "means, e.g. value: {datetime: 2025-06-02T13:00+03:00, approx: about}",
+    "date": "it reads as a date: add a value, e.g. value: {date: 2025-06-02} or, for a "
+            "weekday alone, value: {weekday: monday}",
+    "duration": "it reads as a duration: add a value, e.g. value: {duration: 1h, approx: about}",
+    "count": "it reads as a count: add a value, e.g. value: {count: 40, approx: over}",
+    "choice": "add a value, e.g. value: {choice: ...} for a name, or {count: ...}, "
+              "{duration: ...}, {date: ...}",
+}

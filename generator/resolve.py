@@ -28,13 +28,14 @@ def build_briefing(slug: str, root: Path, checked: Checked, origins: dict[str, s
     builders = {
         "sources": _source, "actors": _actor, "places": _place, "issues": _issue,
         "rounds": _round, "facts": _fact, "documents": _document, "positions": _position,
-        "claims": _claim, "discrepancies": _discrepancy,
+        "claims": _claim, "discrepancies": _discrepancy, "withdrawn": _withdrawn,
     }
     for section, build in builders.items():
         target = getattr(briefing, section)
         for path, item in checked.sections[section]:
             built = build(item, origin(path, item), lambda i, p=path: origin(p, i))
-            built.label = item.get("label")
+            if "label" in item:  # the editor's short name (generator/names.py)
+                built.label = item["label"]
             target[item["id"]] = built
     return briefing
 
@@ -145,7 +146,9 @@ def _discrepancy(item: Item, origin: m.Origin, _sub) -> m.Discrepancy:
 
 def claim_value(value: Item) -> m.ClaimValue:
     """A checked `value:` mapping as a ClaimValue (durations in minutes)."""
-    kind = next(key for key in VALUE_KINDS if key in value)
+    kind = next((key for key in VALUE_KINDS if key in value), None)
+    if kind is None:  # a weekday alone: a day known only by its weekday
+        return m.ClaimValue(kind="date", weekday=value["weekday"])
     raw, upper = value[kind], value.get("to")
     common = {"kind": kind, "approx": value.get("approx", "exact"),
               "weekday": value.get("weekday")}
@@ -166,3 +169,6 @@ def duration_minutes(text: str) -> float:
     days, hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
     return days * 1440 + hours * 60 + minutes + seconds / 60
 
+
+def _withdrawn(item: Item, origin: m.Origin, _sub) -> m.Withdrawn:
+    return m.Withdrawn(id=item["id"], reason=item["reason"], origin=origin)

@@ -359,6 +359,8 @@ class Obj(Type):
                 value = self.fields[key].type.check(value_node, ctx)
                 if value is not INVALID:
                     result[key] = value
+                else:  # reported already: rules across keys must not report it again
+                    result.setdefault("_rejected", set()).add(key)
         self._missing(node, seen, ctx)
         return result
 

@@ -220,7 +220,8 @@ CLAIM_VALUE = Obj("claim value", {
     "approx": Field(Enum(values=APPROXIMATIONS)),
     "to": Field(Text(doc="The upper end of a 'between' value, in the same form")),
     "weekday": Field(Enum(values=WEEKDAYS, doc="A weekday the source named for this date")),
-}, doc="Exactly one of count, duration, quantity, date, datetime, choice")
+}, doc="Exactly one of count, duration, quantity, date, datetime, choice; or a weekday "
+       "alone")
 CLAIM = Obj("claim", {
     "id": _id(),
     "label": NAME_LABEL,
@@ -245,6 +246,13 @@ DISCREPANCY = Obj("discrepancy", {
     "citations": OPTIONAL_CITATIONS,
 })
 
+WITHDRAWN = Obj("withdrawn item", {
+    "id": Field(Slug(doc="The id of an item taken out of the briefing; no item may use it"),
+                required=True, example="id: withdrawn-fact-id"),
+    "reason": Field(Text(doc="Why the editors withdrew it, shown on the Updates page"),
+                    required=True, example='reason: "The source retracted its report."'),
+})
+
 SECTION_ITEMS: dict[str, Obj] = {
     "sources": SOURCE,
     "actors": ACTOR,
@@ -256,6 +264,7 @@ SECTION_ITEMS: dict[str, Obj] = {
     "positions": POSITION,
     "claims": CLAIM,
     "discrepancies": DISCREPANCY,
+    "withdrawn": WITHDRAWN,
 }
 FILE = Obj("fact file", {
     "briefing": Field(BRIEFING),

@@ -22,7 +22,7 @@ SINGULAR = {
     "sources": "source", "actors": "actor", "places": "place", "issues": "issue",
     "rounds": "round", "facts": "fact", "documents": "document", "positions": "position",
     "claims": "claim", "discrepancies": "discrepancy", "labels": "label",
-    "document-items": "document item",
+    "document-items": "document item", "withdrawn": "withdrawn item",
 }
 _DURATION = re.compile(DURATION_PATTERN)
 
@@ -72,6 +72,7 @@ def check_across(folder_shown: str, checked: Checked, first_path: str,
     _register_ids(checked)
     _check_references(checked, complete)
     _check_claim_values(checked)
+    _check_roles(checked)
     _check_period(checked)
     return checked
 
@@ -132,6 +133,11 @@ def _check_references(checked: Checked, complete: bool) -> None:
     known_by_sections: dict[tuple[str, ...], list[str]] = {}
     for ref in checked.references:
         found = checked.ids.get(ref.target)
+        if found and found[0] == "withdrawn":  # listed as withdrawn: nothing to point at
+            checked.problems.append(Problem(
+                ref.path, ref.line, ref.col, f"'{ref.target}' was withdrawn",
+                "remove the reference, or restore the item and its id"))
+            continue
         if (found and (not ref.sections or found[0] in ref.sections)) or not (
                 found or complete):
             continue
@@ -167,6 +173,10 @@ def _check_claim_values(checked: Checked) -> None:
 
 def _claim_value_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
     kinds = [key for key in VALUE_KINDS if key in value]
+    if not kinds and value.get("_rejected", set()) & {*VALUE_KINDS, "weekday"}:
+        return []  # its one value key is wrong and already reported: no knock-on error
+    if not kinds and "weekday" in value:
+        return _weekday_only_problems(value)
     if len(kinds) != 1:
         found = ", ".join(kinds) or "none"
         return [(f"a claim value needs exactly one of {', '.join(VALUE_KINDS)} (found: {found})",
@@ -191,6 +201,15 @@ def _claim_value_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
     return problems
 
 
+def _weekday_only_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
+    """A weekday alone ("on Sunday"): a day known only by its weekday, nothing to qualify."""
+    extra = [key for key in ("approx", "to", "unit") if key in value]
+    if extra:
+        return [(f"a weekday alone takes no {', '.join(extra)}",
+                 "remove it, or give the date: value: {date: 2025-06-01, weekday: sunday}")]
+    return []
+
+
 def _upper_end_problems(kind: str, upper: str) -> list[tuple[str, str]]:
     if kind == "duration" and not _DURATION.match(upper):
         return [(f"'{upper}' is not a duration", "write the upper end as 1h, 74m, 1h30m")]
@@ -202,6 +221,22 @@ def _upper_end_problems(kind: str, upper: str) -> list[tuple[str, str]]:
         except WhenError as error:
             return [(str(error), error.hint)]
     return []
+
+
+def _check_roles(checked: Checked) -> None:
+    """A post cannot end before it starts (compared by day: precisions may differ)."""
+    for path, actor in checked.sections["actors"]:
+        for role in actor.get("roles", []):
+            start, until = role.get("from"), role.get("until")
+            if start and until and _day(until.end) < _day(start.start):
+                checked.problems.append(Problem(
+                    path, role["_line"], role["_col"],
+                    f"the role '{role.get('title', '')}' ends ({until.text}) before it "
+                    f"starts ({start.text})", "swap from and until, or correct the year"))
+
+
+def _day(moment: Any) -> str:
+    return moment.isoformat()[:10]
 
 
 def _check_period(checked: Checked) -> None:

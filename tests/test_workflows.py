@@ -148,6 +148,42 @@ def test_check_runs_checker_build_and_tests(check):
     assert "pip install -e '.[test]'" in run
 
 
+def summary_step(check: dict) -> dict:
+    (step,) = [s for s in steps(check) if "$GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    return step
+
+
+def test_check_summarises_a_pull_requests_briefing_changes(check):
+    step = summary_step(check)
+    assert step["if"] == "github.event_name == 'pull_request'"
+    assert "python -m generator diff HEAD^1 HEAD --format markdown" in step["run"]
+    assert ">> \"$GITHUB_STEP_SUMMARY\"" in step["run"]
+    assert "${{" not in step["run"], "no expression (fork-controlled text) inside run"
+    checkout = next(s for s in steps(check) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # HEAD^1, the base, must be there
+    assert checkout["with"]["persist-credentials"] is False
+    assert "permissions" not in check["jobs"]["check"]  # the read-only top level applies
+
+
+def test_the_summary_step_writes_the_markdown_diff_of_a_merge_commit(check, tmp_path):
+    """The step's own command, run as the runner would on a pull request's merge commit."""
+    from history_repo import git, make_history_repo
+
+    commits = make_history_repo(tmp_path)
+    git(tmp_path, "checkout", "-q", "-b", "base", commits[2])
+    git(tmp_path, "merge", "-q", "--no-ff", "-m", "Merge pull request", commits[3],
+        date="2026-03-07T00:00:00Z")
+    summary = tmp_path / "summary.md"
+    summary.write_text("", encoding="utf-8")
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["bash", "-e", "-c", summary_step(check)["run"]], cwd=tmp_path, env=env,
+                   check=True, timeout=120)
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Briefing changes")
+    assert "1 claim added; new conflict: " in text
+
+
 def test_check_uploads_site_preview(check):
     upload = [s for s in steps(check) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(upload) == 1

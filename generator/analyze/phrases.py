@@ -420,3 +420,38 @@ def _is_clock(toks: list[str], i: int) -> bool:
 def _trailing_ok(toks: list[str], i: int) -> bool:
     """After the amount only words may follow ('prisoners of war'), no other amount."""
     return not any(tok[0].isdigit() or tok in _UNITS for tok in toks[i:])
+
+
+# --- what a phrase the reader refuses looks like -------------------------------------
+
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"
+                         r"|\bo'?clock\b|\bnoon\b|\bmidnight\b|\b\d{1,2}h\d{2}\b")
+_DATE_WORDS = re.compile(rf"\b(?:{'|'.join(_MONTHS + WEEKDAYS)}|yesterday|today|tomorrow)\b"
+                         r"|\b\d{4}-\d{2}-\d{2}\b")
+_PROPERTY_KINDS = (("start", "datetime"), ("end", "datetime"), ("time", "datetime"),
+                   ("date", "date"), ("day", "date"), ("duration", "duration"),
+                   ("length", "duration"), ("delay", "duration"), ("count", "count"),
+                   ("number", "count"))
+
+
+def fitting_kind(text: str, prop: str) -> str:
+    """The value kind a phrase most likely states, for the hint of a refused reading.
+
+    What the words show comes first (a clock time, a date, a unit of time), then the
+    property's name (`actual-start`, `duration`), then any number (a count); else a choice.
+    """
+    folded = fold(text)
+    if _CLOCK_TIME.search(folded):
+        return "datetime"
+    if _DATE_WORDS.search(folded):
+        return "date"
+    if any(tok in _UNITS for tok in tokenize(folded)):
+        return "duration"
+    for word, kind in _PROPERTY_KINDS:
+        if word in prop.split("-"):
+            return kind
+    if any(ch.isdigit() for ch in folded) or any(
+            tok.removesuffix("s") in (*_SMALL, *_MULTIPLIERS, *_SCALES, "score")
+            for tok in tokenize(folded)):
+        return "count"
+    return "choice"

@@ -2,8 +2,10 @@
 
 A recorded discrepancy that names a claim from each side of a detected finding reviews
 it: the finding keeps its id and takes the editor's status, analysis and citations (a
-weekday mismatch has one claim on both sides, so naming it is enough). A recorded
-discrepancy that reviews nothing is listed on its own, with origin `recorded`.
+weekday mismatch has one claim on both sides, so naming it is enough). A record that
+reviews several detected findings becomes one finding covering them all (the first one's
+id, every claim and source, each explanation), so that it is listed and marked once. A
+recorded discrepancy that reviews nothing is listed on its own, with origin `recorded`.
 `dismissed` findings stay listed: the analysis is the reason.
 """
 
@@ -32,14 +34,32 @@ def merge_recorded(detected: list[Detected], ctx: Context) -> list[Finding]:
             reviewer.setdefault(n, record)
         if not hits:
             unmatched.append(_unmatched(record, ctx))
-    reviewed = [_reviewed(item.finding, reviewer.get(n)) for n, item in enumerate(detected)]
-    return reviewed + unmatched
+    covered: dict[str, list[Finding]] = {}
+    reviewed: list[Finding] = []
+    for n, item in enumerate(detected):
+        record = reviewer.get(n)
+        if record is None:
+            reviewed.append(item.finding)
+        elif record.id in covered:
+            covered[record.id].append(item.finding)
+        else:
+            covered[record.id] = [item.finding]
+            reviewed.append(item.finding)  # replaced below by the merged finding
+    merged = {group[0].id: _reviewed(group, ctx.briefing.discrepancies[rid])
+              for rid, group in covered.items()}
+    return [merged.get(f.id, f) for f in reviewed] + unmatched
 
 
-def _reviewed(finding: Finding, record: Discrepancy | None) -> Finding:
-    if record is None:
-        return finding
-    return replace(finding, recorded=record.id, status=record.status,
+def _reviewed(group: list[Finding], record: Discrepancy) -> Finding:
+    """The detected findings one record reviews, as one finding with the record's review."""
+    first = group[0]
+    if len(group) > 1:
+        first = replace(
+            first, claims=sorted({c for f in group for c in f.claims}),
+            sources=sorted({s for f in group for s in f.sources}),
+            explanation=" ".join(dict.fromkeys(f.explanation for f in group)),
+            covers=[f.id for f in group[1:]])
+    return replace(first, recorded=record.id, status=record.status,
                    analysis=record.analysis, citations=list(record.citations))
 
 

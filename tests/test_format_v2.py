@@ -1,0 +1,87 @@
+"""The v2 fixture (`tests/fixtures/v2/`), built for real with MkDocs + Material.
+
+A fictional briefing of three rounds from outlets in several languages: it exercises the
+format's newer keys and checks, and an editor's record that reviews several conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.analyze import analyze
+from generator.pipeline import read_briefings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "v2"
+SLUG = "river-talks"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`mkdocs build --strict` of the fixture with the repository's own configuration."""
+    tmp = tmp_path_factory.mktemp("v2")
+    shutil.copytree(FIXTURE / "briefings", tmp / "briefings")
+    shutil.copytree(FIXTURE / "docs", tmp / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    config = load_config(str(tmp / "mkdocs.yml"), site_dir=str(tmp / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return tmp / "site"
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    reading = read_briefings(FIXTURE / "briefings")
+    assert reading.problems == []
+    return reading.briefings[0]
+
+
+def page(site: Path, path: str) -> str:
+    text = (site / SLUG / path / "index.html").read_text(encoding="utf-8")
+    return text[text.index("<article"):text.index("</article>")]
+
+
+def test_a_record_reviewing_several_conflicts_is_one_finding(briefing):
+    findings = [f for f in analyze(briefing).discrepancies if f.recorded == "round-3-length"]
+    assert len(findings) == 1
+    assert set(findings[0].claims) == {"r3-duration-courier", "r3-duration-delo",
+                                       "r3-duration-xinhua"}
+    assert len(findings[0].covers) == 2
+
+
+def test_a_record_reviewing_several_conflicts_renders_once(site: Path):
+    text = page(site, "discrepancies")
+    assert text.count("How long the third round lasted") == 1
+    ids = re.findall(r'<[a-zA-Z][^>]*?\sid="([^"]+)"', text)
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+    assert "conflict-r3-duration-courier-r3-duration-xinhua" in ids  # older links still land
+
+
+def test_ids_are_unique_and_each_claim_is_marked_once(site: Path):
+    for html in sorted((site / SLUG).rglob("index.html")):
+        raw = html.read_text(encoding="utf-8")
+        ids = re.findall(r'<[a-zA-Z][^>]*?\sid="([^"]+)"', raw)
+        assert [i for i, n in Counter(ids).items() if n > 1] == [], html
+    round_3 = page(site, "rounds/round-3")
+    for claim in ("r3-duration-courier", "r3-duration-delo", "r3-duration-xinhua"):
+        after = round_3[round_3.index(f'<span id="{claim}">'):]
+        marked = after[:re.search(r"; <span id=|</td>|</li>", after).start()]
+        assert marked.count("⚠ disputed") == 1, marked
+
+
+def test_a_weekday_alone_is_a_value_compared_with_other_weekdays(briefing):
+    assert briefing.claims["r2-day-delo"].value.weekday == "friday"
+    found = {f.id for f in analyze(briefing).discrepancies}
+    assert "conflict-r2-day-courier-r2-day-delo" in found
