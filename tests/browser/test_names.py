@@ -126,8 +126,8 @@ def test_every_source_actor_and_round_goes_by_its_short_or_long_name_only(
         name = names.of(item_id)
         assert used[item_id], f"{item_id} is never linked or headed on the site"
         assert used[item_id] <= {name.short, name.long}, (item_id, used[item_id])
-    # The names a reader meets most: every source by its short name in a footnote, and its
-    # long one as its heading; every round as "Round N".
+    # Every source is linked by its short name in running text and by its long one from
+    # footnotes and the list of sources; every round reads "Round N".
     for source_id in b.sources:
         assert used[source_id] == {names.short(source_id), names.long(source_id)}
     for rnd in b.rounds.values():

@@ -16,8 +16,8 @@ from .support import OVERFLOW_JS, PHONE, TABLES_JS, Site
 
 PAGES = {
     "positions matrix": r"^Positions$",
-    "round 1": r"first round",
-    "round 2": r"second round",
+    "round 1": r"^Round 1$",
+    "round 2": r"^Round 2$",
     "discrepancies": r"^Discrepancies$",
     "sources": r"^Sources$",
 }
