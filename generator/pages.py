@@ -18,7 +18,7 @@ from generator.layout import Chunk, chunks, pack
 from generator.markup import MONTHS
 from generator.model import Fact, Origin, Round
 from generator.sections import ACTOR_KINDS, PLACE_KINDS
-from generator.view import BriefingView, round_title, source_title
+from generator.view import BriefingView
 
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
 TIMELINE_SIZE = 200  # entries per timeline page
@@ -36,6 +36,9 @@ NAV = (
     ("Discrepancies", "discrepancies/index.md"),
     ("Sources", "sources/index.md"),
     ("Timeline", "timeline/index.md"),
+    ("Places", "places.md"),  # only when the briefing has places
+    ("Documents", "documents.md"),  # only when it has documents outside rounds
+    ("One-page brief", "brief.md"),
 )
 
 class PageClash(ValueError):
@@ -73,7 +76,7 @@ class Plan:
         self.locations: dict[str, tuple[str, str | None]] = {}
         self.handwritten = handwritten
         for planner in (_rounds, _timeline, _actors, _issues, _sources, _places, _documents,
-                        _discrepancies, _home):
+                        _discrepancies, _home, _brief):
             planner(self)
         self._host_claims()
         self._add_backlinks()
@@ -158,6 +161,15 @@ def _home(plan: Plan) -> None:
                       mentions=fact_actors(latest)))
 
 
+def _brief(plan: Plan) -> None:
+    """A page to print: summary, key figures, the latest round's outcomes, open findings."""
+    view = plan.view
+    latest = view.latest_round()
+    shown = view.round_facts(latest, ("outcome", "next-step")) if latest else []
+    plan.add(PageSpec(plan.path("brief.md"), "brief.md.j2", "One-page brief",
+                      view.b.info.origin, mentions=fact_actors(shown)))
+
+
 def _rounds(plan: Plan) -> None:
     view = plan.view
     origin = view.rounds[0].origin if view.rounds else view.b.info.origin
@@ -168,7 +180,7 @@ def _rounds(plan: Plan) -> None:
         heads = {head.id for _, head, _ in view.heads(rnd)}
         people = {*rnd.hosts, *rnd.mediators, *rnd.delegations, *heads, *fact_actors(facts)}
         people |= {a for d in docs for a in (d.author, d.recipient) if a in view.b.actors}
-        spec = PageSpec(plan.path(f"rounds/{rnd.id}.md"), "round.md.j2", round_title(rnd),
+        spec = PageSpec(plan.path(f"rounds/{rnd.id}.md"), "round.md.j2", view.names.long(rnd.id),
                         rnd.origin, {"round": rnd, "documents": docs}, mentions=people)
         items = [i.id for d in docs for i in d.items]
         plan.add(spec, anchored=[f.id for f in facts] + [d.id for d in docs] + items,
@@ -252,11 +264,12 @@ def _actors(plan: Plan) -> None:
     for actor in view.actors:
         names = {r.of for r in actor.roles if r.of} | {m.actor for m in actor.members}
         names |= {d.id for d, _ in view.memberships.get(actor.id, [])}
-        spec = plan.add(PageSpec(plan.path(f"actors/{actor.id}.md"), "actor.md.j2", actor.name,
+        spec = plan.add(PageSpec(plan.path(f"actors/{actor.id}.md"), "actor.md.j2",
+                                 view.names.long(actor.id),
                                  actor.origin, {"actor": actor}, mentions=names),
                         anchored=[label.id for label in actor.labels], own=[actor.id])
         _listing(plan, spec, view.facts_by_actor.get(actor.id, []),
-                 f"What {actor.name} said or did")
+                 f"What {view.names.short(actor.id)} said or did")
 
 
 def _issues(plan: Plan) -> None:
@@ -272,11 +285,13 @@ def _issues(plan: Plan) -> None:
                           mentions=parties))
     for issue in view.issues:
         positions = view.positions_by_issue.get(issue.id, [])
-        spec = plan.add(PageSpec(plan.path(f"issues/{issue.id}.md"), "issue.md.j2", issue.name,
+        spec = plan.add(PageSpec(plan.path(f"issues/{issue.id}.md"), "issue.md.j2",
+                                 view.names.long(issue.id),
                                  issue.origin, {"issue": issue},
                                  mentions={p.party for p in positions}),
                         anchored=[p.id for p in positions], own=[issue.id])
-        _listing(plan, spec, view.facts_by_issue.get(issue.id, []), f"Facts on {issue.name}")
+        _listing(plan, spec, view.facts_by_issue.get(issue.id, []),
+                 f"Facts on {view.names.short(issue.id)}")
 
 
 def _sources(plan: Plan) -> None:
@@ -299,7 +314,7 @@ def _sources(plan: Plan) -> None:
             pages[source.id] = spec.path
         if len(group) == 1:  # one source cited more than a page holds: continue its list
             _listing(plan, spec, view.facts_by_source.get(group[0].id, []),
-                     f"Facts citing {source_title(group[0])}")
+                     f"Facts citing {view.names.short(group[0].id)}")
     for spec in table:
         spec.context["pages"] = pages
 

@@ -212,10 +212,10 @@ def test_adjacent_footnote_numbers_have_nothing_between_them(site: Path) -> None
 def test_a_quote_in_a_footnote_gets_one_pair_of_quotation_marks(quote: str, shown: str) -> None:
     template = Renderer().env.from_string(
         '{% import "_macros.md.j2" as m with context %}{{ m.citation(c) }}')
-    view = SimpleNamespace(name=lambda _id: "The Daily Lake")
+    names = SimpleNamespace(long=lambda _id: "The Daily Lake")
     page = SimpleNamespace(to=lambda _id: Markup("../sources/#daily"))
     citation = SimpleNamespace(source="daily", locator=None, quote=quote, via=None, via_note=None)
-    text = template.render(c=citation, view=view, page=page)
+    text = template.render(c=citation, names=names, page=page)
     assert text == "[The Daily Lake](../sources/#daily)" + shown
 
 
