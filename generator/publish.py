@@ -21,7 +21,7 @@ from generator.markup import format_when
 from generator.model import Briefing
 from generator.pages import NAV, Handwritten
 from generator.pipeline import Reading
-from generator.problems import Problem
+from generator.problems import Problem, processing
 from generator.render import Page, Renderer, render_briefing, shared_renderer
 from generator.search import Names, briefing_names
 
@@ -62,7 +62,8 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
         settings = (edit_base, directory_urls, tuple(extra), from_source)
-        pages = _rendered(briefing, settings, rendered)
+        with processing(f"{root}/{briefing.slug}"):
+            pages = _rendered(briefing, settings, rendered)
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))

@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from generator.model import Briefing
+from generator.names import Names as ItemNames
 
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",
@@ -83,9 +84,11 @@ def briefing_names(briefing: Briefing) -> Names:
     spelling of several words joins the spellings.
     """
     items = [*briefing.actors.values(), *briefing.places.values(), *briefing.issues.values()]
+    shown = ItemNames(briefing)
     names = []
     for item in sorted(items, key=lambda i: i.id):
-        spellings = [item.name, *item.aliases]
+        name = shown.of(item.id)
+        spellings = [name.short, name.long, item.name, *item.aliases]
         if getattr(item, "kind", "") == "person":
             spellings += [s.split()[-1] for s in spellings if len(s.split()) > 1]
         names.append(list(dict.fromkeys(spellings)))

@@ -10,22 +10,27 @@ every `path:line:col` message.
 
 The briefings are read, checked and rendered in `on_pre_build`, which MkDocs runs before
 it empties `site_dir`: a build that fails on a fact file (or on a hand-written page in a
-generated page's place) stops there and leaves the previous site as it was.
+generated page's place) stops there and leaves the previous site as it was. For any later
+failure, `mkdocs build` writes into a staging folder that replaces `site_dir` only once
+the build has succeeded (generator.staging). An unexpected exception in the plugin is a
+one-line `PluginError` asking for a bug report, never a traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, get_files
 from mkdocs.structure.nav import Navigation, Section
@@ -35,7 +40,7 @@ from mkdocs.utils import nest_paths
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
 from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
-from generator.problems import BriefingError
+from generator.problems import BriefingError, InternalError, processing
 from generator.publish import (
     Rendered,
     SiteContent,
@@ -46,9 +51,32 @@ from generator.publish import (
 from generator.render import Page
 from generator.search import Matcher, searchable
 from generator.search_index import FOLDER, LiveIndex, PagefindWriter
+from generator.staging import discard, staging_folder, strict_warnings, swap_in
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
 
+
+
+Event = TypeVar("Event", bound=Callable[..., Any])
+
+
+def guarded(event: Event) -> Event:
+    """An event handler whose unexpected exceptions become one-line PluginErrors.
+
+    MkDocs prints a PluginError as one line and exits 1; any other exception as a
+    traceback. Problems in fact files are PluginErrors already; anything else is a bug.
+    """
+    @functools.wraps(event)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except (PluginError, Abort):
+            raise
+        except InternalError as error:
+            raise PluginError(str(error)) from error
+        except Exception as error:
+            raise PluginError(str(InternalError("the briefings", error))) from error
+    return wrapper  # type: ignore[return-value]
 
 
 class BriefingsConfig(Config):
@@ -60,13 +88,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.content: SiteContent | None = None
         self.preview: Preview | None = None
         self.search: PagefindWriter | None = None
+        self.target: Path | None = None  # the real site_dir, while MkDocs writes to…
+        self.staging: Path | None = None  # …this folder beside it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
         self.serving = command == "serve"
+        self.dirty = dirty
         self.on_shutdown()
         if self.serving and dirty:
             self.preview = Preview()
@@ -80,6 +112,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.preview.pages.close()
             self.preview = None
 
+    @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
         self.matchers: dict[str, Matcher] = {}
@@ -90,9 +123,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         folder = str(briefings_folder(config, self.config.briefings_dir))
         if folder not in config.watch:
             config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes
+        # `serve` builds into a temporary folder of its own; a dirty build updates in place.
+        if not self.serving and not self.dirty:
+            self.target = Path(config.site_dir)
+            self.staging = staging_folder(self.target)
+            config.site_dir = str(self.staging)
         return config
 
     @event_priority(100)  # before other plugins see the site: fail before anything is written
+    @guarded
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         folder = briefings_folder(config, self.config.briefings_dir)
         docs = get_files(config)  # what on_files will get; listing docs/ again is cheap
@@ -107,6 +146,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if clashes:
             report_clashes(clashes, self.serving)
 
+    @guarded
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.files = files
         if self.content is None:  # on_pre_build did not run: nothing to add
@@ -122,6 +162,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 empty_folder(Path(config.site_dir))  # every page shows it: rebuild them all
         return files
 
+    @guarded
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         attach_to_sections(nav, files)
         if self.preview is not None:
@@ -132,17 +173,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     page.read_source(config)
         return nav
 
+    @guarded
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
         return env
 
+    @guarded
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
         if self.content is not None and page.file.src_uri == "index.md":
             return fill_home(markdown, self.content.home)
         return markdown
 
+    @guarded
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
         if not (page.meta.get("search") or {}).get("exclude"):
@@ -156,12 +200,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return html
 
     @event_priority(50)  # before Material's search plugin: Pagefind indexes the site instead
+    @guarded
     def on_page_context(self, context: dict[str, Any], *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return context
 
     @event_priority(-100)  # after the search plugin has written its (empty) index
+    @guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         (site / "search" / "search_index.json").unlink(missing_ok=True)  # Pagefind's instead
@@ -170,12 +216,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.preview.search.update(urls, site / FOLDER)
         elif self.search is not None:
             search, self.search = self.search, None
-            search.write(site / FOLDER)
+            with processing("the search index"):
+                search.write(site / FOLDER)
+        if self.staging is not None and self.target is not None:
+            staging, self.staging = self.staging, None
+            config.site_dir = str(self.target)
+            if config.strict and strict_warnings():  # MkDocs aborts next: keep the old site
+                discard(staging)
+            else:
+                swap_in(staging, self.target)
 
     def on_build_error(self, *, error: Exception) -> None:
+        """Any failure: drop the staging folder; the previous site was never touched."""
         if self.search is not None:
             self.search.close()
             self.search = None
+        if self.staging is not None:
+            discard(self.staging)
+            self.staging = None
 
 
 def briefings_folder(config: MkDocsConfig, setting: str) -> Path:
