@@ -1,23 +1,24 @@
 """The Pagefind index of the site, written by the `briefings` plugin after each build.
 
-Pagefind's indexing service (the `pagefind` package ships its binary) runs beside the
-build: each page's content is sent as MkDocs renders it (`search.searchable` prepares it),
-and Pagefind indexes it on the other core while the build goes on. Under
-`mkdocs serve --dirty` only the pages an edit changed are rendered again, so `LiveIndex`
-keeps every page's copy and writes the whole index again in the background after each
-rebuild: the page shows at once, search follows a few seconds later.
+As MkDocs renders each page, the plugin writes the page's searchable copy
+(`search.searchable`: its content HTML, without the theme around it, with the spellings
+readers type) to a folder of its own, at the page's path in the site; after the build,
+Pagefind's binary (the `pagefind[bin]` package ships it) indexes that folder into
+`site/pagefind/` in one run. Pagefind computes each page's URL from its path, so results
+lead to the built pages. Under `mkdocs serve --dirty` only the pages an edit changed are
+rendered again: the folder keeps the other copies, and the index is written again in a
+background thread after each rebuild (the page shows at once, search follows).
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 import shutil
+import subprocess
+import tempfile
 import threading
-from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
 
 from generator.search import EXCLUDE
 
@@ -25,76 +26,71 @@ log = logging.getLogger("mkdocs.plugins." + __name__)
 FOLDER = "pagefind"  # below site_dir; the page script loads pagefind/pagefind.js from it
 
 
-class PagefindWriter:
-    """A Pagefind index built beside the build: `add` sends a page and returns at once,
-    `write` waits for every page and writes the index. Pagefind's Python API is asynchronous;
-    its event loop runs in a thread of its own."""
+class SearchError(RuntimeError):
+    """Pagefind could not write the index."""
+
+
+class SearchCopies:
+    """Searchable copies of the site's pages in a temporary folder, and the index of them."""
 
     def __init__(self) -> None:
-        from pagefind.index import IndexConfig, PagefindIndex  # only when a site is built
+        self.folder = Path(tempfile.mkdtemp(prefix="briefings-search-"))
+        self.paths: set[str] = set()
 
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True,
-                                       name="pagefind")
-        self.thread.start()
-        config = IndexConfig(force_language="en", exclude_selectors=EXCLUDE)
-        self.index = PagefindIndex(config=config)
-        self.started = self._submit(self.index._start())  # the API's own start-up
-        self.pending: list[Future[Any]] = []
+    def add(self, path: str, title: str, content: str) -> None:
+        """Keep the copy of the page built at `path` (e.g. `a/b/index.html`)."""
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f'<!DOCTYPE html><html lang="en"><head><title>{html.escape(title)}'
+                          f"</title></head><body>{content}</body></html>", encoding="utf-8")
+        self.paths.add(path)
 
-    def _submit(self, coroutine: Any) -> Future[Any]:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+    def keep_only(self, paths: set[str]) -> None:
+        """Forget the copies of pages that are gone from the site."""
+        for gone in self.paths - paths:
+            (self.folder / gone).unlink(missing_ok=True)
+        self.paths &= paths
 
-    def add(self, url: str, title: str, content: str) -> None:
-        """Index a page's content HTML (already `searchable`) under its site URL."""
-        page = (f'<html lang="en"><head><title>{html.escape(title)}</title></head>'
-                f"<body>{content}</body></html>")
-        self.pending.append(self._submit(self._add(url, page)))
+    def write(self, out: Path) -> None:
+        """Index every copy into a new folder, then put it in the place of `out` (a server
+        goes on serving the old index meanwhile, and no stale chunk is left behind)."""
+        from pagefind.service import get_executable  # only when a site is built
 
-    async def _add(self, url: str, page: str) -> None:
-        await asyncio.wrap_future(self.started)
-        await self.index.add_html_file(content=page, url=url)
-
-    def write(self, folder: Path) -> None:
-        """Wait for every page, then write the index to `folder` (e.g. site/pagefind)."""
-        try:
-            self.started.result()
-            for future in self.pending:
-                future.result()
-            self._submit(self.index.write_files(output_path=str(folder))).result()
-        finally:
-            self.close()
+        fresh, old = out.with_name(out.name + ".new"), out.with_name(out.name + ".old")
+        shutil.rmtree(fresh, ignore_errors=True)
+        command = [str(get_executable()), "--site", str(self.folder), "--output-path",
+                   str(fresh), "--force-language", "en", "--quiet"]
+        for selector in EXCLUDE:
+            command += ["--exclude-selectors", selector]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not (fresh / "pagefind.js").is_file():
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise SearchError(f"pagefind exited with {done.returncode}: "
+                              f"{(done.stderr or done.stdout).strip()[-500:]}")
+        if out.is_dir() and not out.is_symlink():
+            out.rename(old)
+        fresh.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
 
     def close(self) -> None:
-        """Stop Pagefind's service and the thread (also when the build failed)."""
-        if not self.loop.is_running():
-            return
-        try:
-            self.started.result()
-        except Exception:  # the service did not start: nothing to stop
-            pass
-        else:
-            if self.index._service is not None:
-                self._submit(self.index._service.close()).result()
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class LiveIndex:
-    """Under `mkdocs serve --dirty`: every page's searchable copy, and the index written
-    again in a background thread after each rebuild (one at a time, the latest wins)."""
+    """Under `mkdocs serve --dirty`: the copies kept between rebuilds, and the index written
+    again in a background thread after each rebuild (one run at a time; the latest wins)."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, tuple[str, str]] = {}  # url -> (title, searchable content)
+        self.copies = SearchCopies()
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
-        self.wanted: tuple[dict[str, tuple[str, str]], Path] | None = None
+        self.wanted: Path | None = None
 
-    def update(self, urls: set[str], folder: Path) -> None:
-        """Keep the pages at `urls` (the site's pages now) and index them into `folder`."""
-        self.pages = {url: page for url, page in self.pages.items() if url in urls}
+    def update(self, paths: set[str], out: Path) -> None:
+        """Keep the copies at `paths` (the site's pages now) and index them into `out`."""
         with self.lock:
-            self.wanted = (dict(self.pages), folder)
+            self.copies.keep_only(paths)
+            self.wanted = out
             if self.thread is None or not self.thread.is_alive():
                 self.thread = threading.Thread(target=self._run, daemon=True,
                                                name="pagefind-serve")
@@ -103,31 +99,15 @@ class LiveIndex:
     def _run(self) -> None:
         while True:
             with self.lock:
-                wanted, self.wanted = self.wanted, None
-            if wanted is None:
+                out, self.wanted = self.wanted, None
+            if out is None:
                 return
-            pages, folder = wanted
             try:
-                write_index(pages, folder)
-            except Exception as error:  # search is not worth stopping the preview for
+                self.copies.write(out)
+            except (OSError, SearchError) as error:  # not worth stopping the preview for
                 log.warning(f"briefings: search index not updated: {error}")
 
-    def join(self) -> None:
+    def close(self) -> None:
         if self.thread is not None:
             self.thread.join()
-
-
-def write_index(pages: dict[str, tuple[str, str]], folder: Path) -> None:
-    """Index `pages` into a new folder, then put it in the place of `folder` (the server
-    goes on serving the old index meanwhile, and no stale chunk is left behind)."""
-    fresh = folder.with_name(folder.name + ".new")
-    shutil.rmtree(fresh, ignore_errors=True)
-    writer = PagefindWriter()
-    for url, (title, content) in pages.items():
-        writer.add(url, title, content)
-    writer.write(fresh)
-    old = folder.with_name(folder.name + ".old")
-    if folder.exists():
-        folder.rename(old)
-    fresh.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
+        self.copies.close()

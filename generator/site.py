@@ -50,7 +50,7 @@ from generator.publish import (
 )
 from generator.render import Page
 from generator.search import Matcher, searchable
-from generator.search_index import FOLDER, LiveIndex, PagefindWriter
+from generator.search_index import FOLDER, LiveIndex, SearchCopies
 from generator.staging import discard, staging_folder, strict_warnings, swap_in
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
@@ -91,7 +91,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False
         self.content: SiteContent | None = None
         self.preview: Preview | None = None
-        self.search: PagefindWriter | None = None
+        self.search: SearchCopies | None = None
         self.target: Path | None = None  # the real site_dir, while MkDocs writes to…
         self.staging: Path | None = None  # …this folder beside it
 
@@ -108,7 +108,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         if self.preview is not None:
-            self.preview.search.join()
+            self.preview.search.close()
             self.preview.pages.close()
             self.preview = None
 
@@ -119,7 +119,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.files = Files([])
         if self.search is not None:
             self.search.close()
-        self.search: PagefindWriter | None = None
+        self.search: SearchCopies | None = None
         folder = str(briefings_folder(config, self.config.briefings_dir))
         if folder not in config.watch:
             config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes
@@ -141,7 +141,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(str(error)) from error
         self.matchers = {slug: Matcher(names) for slug, names in self.content.names.items()}
         if self.preview is None:
-            self.search = PagefindWriter()
+            self.search = SearchCopies()
         clashes = [p.path for p in self.content.pages if docs.get_file_from_path(p.path)]
         if clashes:
             report_clashes(clashes, self.serving)
@@ -192,11 +192,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not (page.meta.get("search") or {}).get("exclude"):
             slug = page.file.src_uri.split("/", 1)[0]
             copy = searchable(html, self.matchers.get(slug))
-            url = "/" + page.url
-            if self.preview is not None:
-                self.preview.search.pages[url] = (page.title or "", copy)
-            elif self.search is not None:
-                self.search.add(url, page.title or "", copy)
+            copies = self.preview.search.copies if self.preview is not None else self.search
+            if copies is not None:
+                copies.add(page.file.dest_uri, page.title or "", copy)
         return html
 
     @event_priority(50)  # before Material's search plugin: Pagefind indexes the site instead
@@ -212,12 +210,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site = Path(config.site_dir)
         (site / "search" / "search_index.json").unlink(missing_ok=True)  # Pagefind's instead
         if self.preview is not None:
-            urls = {"/" + f.page.url for f in self.files.documentation_pages() if f.page}
-            self.preview.search.update(urls, site / FOLDER)
+            paths = {f.dest_uri for f in self.files.documentation_pages()}
+            self.preview.search.update(paths, site / FOLDER)
         elif self.search is not None:
             search, self.search = self.search, None
-            with processing("the search index"):
-                search.write(site / FOLDER)
+            try:
+                with processing("the search index"):
+                    search.write(site / FOLDER)
+            finally:
+                search.close()
         if self.staging is not None and self.target is not None:
             staging, self.staging = self.staging, None
             config.site_dir = str(self.target)
