@@ -42,7 +42,8 @@ class SiteContent:
 
 
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
-                 edit_base: str = "", directory_urls: bool = True) -> SiteContent:
+                 edit_base: str = "", directory_urls: bool = True,
+                 site_name: str = "") -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
     `root` is the briefings folder as problem paths show it (e.g. `briefings`).
@@ -53,7 +54,8 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     entries: list[dict[str, Any]] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
-        pages = render_briefing(briefing, analyze(briefing), edit_base, extra, directory_urls)
+        pages = render_briefing(briefing, analyze(briefing), edit_base, extra, directory_urls,
+                                site_name)
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))
