@@ -12,7 +12,7 @@ from .support import Site
 
 
 def test_every_fact_has_a_permalink_to_its_id(page, server, site: Site):
-    built = site.by_h1(r"second round")
+    built = site.by_h1(r"^Round 2$")
     page.goto(server.url(built.path))
     facts = page.evaluate(
         """() => [...document.querySelectorAll('li > span[id]:first-child')].map(s => [
@@ -24,7 +24,7 @@ def test_every_fact_has_a_permalink_to_its_id(page, server, site: Site):
 
 
 def test_permalink_click_copies_the_fact_address(page, server, site: Site):
-    built = site.by_h1(r"second round")
+    built = site.by_h1(r"^Round 2$")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"],
                                    origin=server.base_url.rstrip("/"))
     page.goto(server.url(built.path))
@@ -39,7 +39,7 @@ def test_permalink_click_copies_the_fact_address(page, server, site: Site):
 
 
 def test_cite_this_names_site_briefing_page_date_and_address(page, server, site: Site):
-    built = site.by_h1(r"second round")
+    built = site.by_h1(r"^Round 2$")
     fact = sorted(i for i in built.ids if i.startswith("r2-"))[0]
     page.goto(server.url(built.path) + f"#{fact}")
     page.locator(".bf-cite summary").click()
