@@ -26,8 +26,9 @@ from generator.render import Page, Renderer, render_briefing, shared_renderer
 from generator.search import Names, briefing_names
 
 PLACEHOLDER = "<!-- briefings -->"
-# edit_base, directory_urls, hand-written pages, from_source: what rendering depends on
-Settings = tuple[str, bool, tuple[Handwritten, ...], bool]
+# edit_base, directory_urls, hand-written pages, from_source, site_name: what rendering
+# depends on besides the briefing
+Settings = tuple[str, bool, tuple[Handwritten, ...], bool, str]
 # slug -> (the briefing, the settings it was rendered with, its pages)
 Rendered = dict[str, tuple[Briefing, Settings, list[Page]]]
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -47,7 +48,8 @@ class SiteContent:
 
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
                  edit_base: str = "", directory_urls: bool = True,
-                 rendered: Rendered | None = None, from_source: bool = False) -> SiteContent:
+                 rendered: Rendered | None = None, from_source: bool = False,
+                 site_name: str = "") -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
     `root` is the briefings folder as problem paths show it (e.g. `briefings`).
@@ -61,7 +63,7 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     entries: list[dict[str, Any]] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
-        settings = (edit_base, directory_urls, tuple(extra), from_source)
+        settings = (edit_base, directory_urls, tuple(extra), from_source, site_name)
         with processing(f"{root}/{briefing.slug}"):
             pages = _rendered(briefing, settings, rendered)
         content.pages += pages
@@ -87,9 +89,9 @@ def _rendered(briefing: Briefing, settings: Settings, rendered: Rendered | None)
     hit = rendered.get(briefing.slug) if rendered is not None else None
     if hit is not None and hit[0] is briefing and hit[1] == settings:
         return hit[2]
-    edit_base, directory_urls, extra, from_source = settings
+    edit_base, directory_urls, extra, from_source, site_name = settings
     pages = render_briefing(briefing, analyze(briefing), edit_base, extra, directory_urls,
-                            from_source)
+                            site_name, from_source)
     if rendered is not None:
         rendered[briefing.slug] = (briefing, settings, pages)
     return pages

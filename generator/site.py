@@ -273,6 +273,7 @@ def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool,
     handwritten = read_handwritten(Path(config.docs_dir), pages, slugs)
     root = os.path.relpath(folder, base).replace(os.sep, "/")
     return site_content(reading, root, handwritten, directory_urls=config.use_directory_urls,
+                        site_name=config.site_name,
                         rendered=preview.rendered if preview is not None else None)
 
 
