@@ -28,6 +28,7 @@ from typing import Any
 
 from generator.model import Briefing
 from generator.names import Names as ItemNames
+from generator.problems import processing
 
 FIELD = "aliases"
 REPEAT = "#see-"  # sections repeating other pages' content (see generator/templates)
@@ -142,9 +143,11 @@ def enrich_index(index: dict[str, Any], names: dict[str, Names]) -> dict[str, An
 
 def enrich_file(path: Path, names: dict[str, Names]) -> None:
     """Rewrite a search index in place (compact JSON, as Material writes it)."""
-    index = json.loads(path.read_text(encoding="utf-8"))
-    text = json.dumps(enrich_index(index, names), ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
+    with processing(path.as_posix()):
+        index = json.loads(path.read_text(encoding="utf-8"))
+        text = json.dumps(enrich_index(index, names), ensure_ascii=False,
+                          separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")
 
 
 def compact(text: str) -> str:
