@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator import layout, markup
 from generator.export import export_json
+from generator.languages import language_name
 from generator.layout import relative, url_between
 from generator.load import gc_paused
 from generator.markup import (
@@ -121,7 +122,7 @@ class Renderer:
         env.filters.update(
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
             excerpt=excerpt, front_matter=front_matter, anchor=anchor_id,
-            paragraphs=paragraphs, join=_join, quoted=quoted,
+            paragraphs=paragraphs, join=_join, quoted=quoted, language=language_name,
         )
         self.env = env
 
