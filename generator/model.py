@@ -79,6 +79,7 @@ class Source:
     published_note: str | None = None
     notes: str | None = None
     accessed: When | None = None
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -118,6 +119,7 @@ class Actor:
     members: list[Membership] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -129,6 +131,7 @@ class Place:
     aliases: list[str] = field(default_factory=list)
     within: str | None = None
     citations: list[Citation] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -138,6 +141,7 @@ class Issue:
     origin: Origin
     description: str | None = None
     aliases: list[str] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -153,6 +157,7 @@ class Round:
     mediators: list[str] = field(default_factory=list)
     delegations: list[str] = field(default_factory=list)
     summary: str | None = None
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -169,6 +174,7 @@ class Fact:
     places: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
     note: str | None = None  # the editor's, not a source's
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -177,6 +183,7 @@ class DocumentItem:
     text: str
     citations: list[Citation]
     origin: Origin
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -192,6 +199,7 @@ class Document:
     when: When | None = None
     description: str | None = None
     items: list[DocumentItem] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -205,6 +213,7 @@ class Position:
     citations: list[Citation]
     origin: Origin
     note: str | None = None  # the editor's, not a source's
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +245,7 @@ class Claim:
     origin: Origin
     value: ClaimValue | None = None  # None: to be read from `reported` by the analysis
     note: str | None = None  # the editor's, not a source's
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -249,6 +259,7 @@ class Discrepancy:
     analysis: str
     origin: Origin
     citations: list[Citation] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)

@@ -21,7 +21,7 @@ from generator.markup import format_when
 from generator.model import Briefing
 from generator.pages import NAV, Handwritten
 from generator.pipeline import Reading
-from generator.problems import Problem
+from generator.problems import Problem, processing
 from generator.render import Page, Renderer, render_briefing
 from generator.search import Names, briefing_names
 
@@ -53,7 +53,9 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     entries: list[dict[str, Any]] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
-        pages = render_briefing(briefing, analyze(briefing), edit_base, extra, directory_urls)
+        with processing(f"{root}/{briefing.slug}"):
+            pages = render_briefing(briefing, analyze(briefing), edit_base, extra,
+                                    directory_urls)
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))
