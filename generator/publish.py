@@ -42,7 +42,8 @@ class SiteContent:
 
 
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
-                 edit_base: str = "", directory_urls: bool = True) -> SiteContent:
+                 edit_base: str = "", directory_urls: bool = True,
+                 site_name: str = "") -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
     `root` is the briefings folder as problem paths show it (e.g. `briefings`).
@@ -55,7 +56,7 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
         extra = handwritten.get(briefing.slug, [])
         with processing(f"{root}/{briefing.slug}"):
             pages = render_briefing(briefing, analyze(briefing), edit_base, extra,
-                                    directory_urls)
+                                    directory_urls, site_name)
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))
