@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,10 +18,18 @@ from pathlib import Path
 
 import yaml
 
-from generator.problems import Problem
+from generator.problems import Problem, show
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
+# Characters no fact file may hold: control characters other than tab and line breaks,
+# lone surrogates and the non-characters U+FFFE/U+FFFF. YAML refuses most of them, but
+# names neither line nor column; a double-quoted "\0" can still write one (schema.py).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+MAX_REPORTED = 10  # problems of one kind listed per file
+# File and folder names inside a briefing: they become parts of URLs (the edit link) and
+# of messages; letters, digits, '.', '_' and '-' are safe in all of them.
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -48,11 +57,33 @@ class LoadedFile:
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
-    """The path relative to where the command runs, as contributors expect in messages."""
+    """The path relative to where the command runs, as contributors expect in messages.
+
+    Bytes of a name that are not UTF-8 show as `\\xff`, not as unprintable surrogates.
+    """
     try:
-        return os.path.relpath(path, cwd or Path.cwd())
+        shown = os.path.relpath(path, cwd or Path.cwd())
     except ValueError:  # another drive on Windows
-        return str(path)
+        shown = str(path)
+    return readable(shown)
+
+
+def readable(name: str) -> str:
+    """A file name as text: undecodable bytes (surrogate escapes) written as `\\xNN`."""
+    if name.isascii() or not re.search(r"[\ud800-\udfff]", name):
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def name_problems(relative: Path, shown: str) -> list[Problem]:
+    """A fact file whose name (or folder's name, inside its briefing) is not safe."""
+    bad = [part for part in relative.parts if not SAFE_NAME.match(part)]
+    if not bad:
+        return []
+    return [Problem(shown, 1, 1, f"file name {show(readable(bad[0]))} has characters other "
+                    "than letters, digits, '.', '_' and '-'",
+                    "rename it, e.g. rounds.yaml or round-2.yaml (the name is part of the "
+                    "site's 'edit this page' link)")]
 
 
 @contextmanager
@@ -106,7 +137,7 @@ def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     text, problems = _decode(path.read_bytes(), shown)
     if text is None:
         return None, problems
-    problems = _tab_indentation(text, shown)
+    problems = _control_characters(text, shown) or _tab_indentation(text, shown)
     if problems:
         return None, problems
     try:
@@ -140,6 +171,22 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
                     "save the file with UTF-8 encoding")
         ]
     return text.removeprefix("\ufeff"), []
+
+
+def _control_characters(text: str, shown: str) -> list[Problem]:
+    """Each control character, at its line and column (libyaml says "position N")."""
+    problems = []
+    for match in CONTROL.finditer(text):
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        problems.append(Problem(
+            shown, text.count("\n", 0, start) + 1, start - line_start + 1,
+            f"control character U+{ord(match[0]):04X} is not allowed",
+            "delete it (it is invisible in most editors); text may hold line breaks and "
+            "tabs, but no other control characters"))
+        if len(problems) == MAX_REPORTED:
+            break
+    return problems
 
 
 def _tab_indentation(text: str, shown: str) -> list[Problem]:

@@ -13,9 +13,10 @@ from generator.load import (
     find_fact_files,
     gc_paused,
     load_file,
+    name_problems,
 )
 from generator.model import Briefing
-from generator.problems import BriefingError, Problem
+from generator.problems import BriefingError, Problem, show
 from generator.resolve import build_briefing
 from generator.schema import SLUG
 from generator.validate import Checked, check_across, check_file
@@ -72,6 +73,7 @@ def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
         shown = display_path(path, cwd)
         origins[shown] = path.relative_to(root.parent).as_posix()
         reading.files.append(path)
+        reading.problems.extend(name_problems(path.relative_to(folder), shown))
         result, problems = load_file(path, shown)
         reading.problems.extend(problems)
         if result:
@@ -100,7 +102,7 @@ def _unreadable_claim_problems(briefing: Briefing, origins: dict[str, str]) -> l
     shown = {origin: path for path, origin in origins.items()}
     return [
         Problem(shown[claim.origin.path], claim.origin.line, claim.origin.col,
-                f"cannot read a comparable value from reported: '{claim.reported}'",
+                f"cannot read a comparable value from reported: {show(claim.reported)}",
                 VALUE_HINTS[fitting_kind(claim.reported, claim.property)])
         for claim in unreadable_claims(briefing)
     ]

@@ -2,7 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# What a message must never carry raw: line breaks and other control characters (they
+# would split the one-line `path:line:col` format) and invisible spaces (an id with a
+# trailing no-break space must show it). Shown as Python-style escapes instead.
+_UNSHOWN = re.compile(r"[\x00-\x1f\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064"
+                      r"\u3000\ud800-\udfff\ufeff\ufffe\uffff]")
+_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+SHOWN_LIMIT = 80
+
+
+def show(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """A contributor's value for a message, quoted: on one line, invisibles made visible,
+    cut to `limit` characters (a 2 MB value must not become a 2 MB message)."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[:limit] + f"… ({len(text):,} characters)"
+    return "'" + _UNSHOWN.sub(_escape_char, text) + "'"
+
+
+def one_line(text: str) -> str:
+    """Text with every line break and control character escaped."""
+    return _BREAKING.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return {9: "\\t", 10: "\\n", 13: "\\r"}.get(code) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -19,14 +48,15 @@ class Problem:
     hint: str | None = None
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: error: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        """`path:line:col: error: message` on one line, then the hint on a second."""
+        text = one_line(f"{self.path}:{self.line}:{self.col}: error: {self.message}")
+        return f"{text}\n    hint: {one_line(self.hint)}" if self.hint else text
 
     def format_github(self) -> str:
         """A GitHub workflow annotation, so a pull request shows it on its line."""
-        message = self.message + (f"\nhint: {self.hint}" if self.hint else "")
+        message = one_line(self.message) + (f"\nhint: {one_line(self.hint)}" if self.hint else "")
         return (
-            f"::error file={_escape_property(self.path)},line={self.line},col={self.col},"
+            f"::error file={_escape_property(one_line(self.path))},line={self.line},col={self.col},"
             f"title=Fact-file error::{_escape_data(message)}"
         )
 

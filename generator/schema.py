@@ -15,11 +15,16 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.problems import Problem
-from generator.when import FORMS_HINT, WhenError, parse_when
+from generator.load import CONTROL
+from generator.problems import Problem, show
+from generator.when import FORMS_HINT, WHEN_PATTERN, WhenError, parse_when
 
 INVALID: Any = object()
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 64  # ids name files (`actors/<id>.md`) and anchors; 64 reads well in a URL
+# Numbers are compared as floating-point numbers, exact for whole numbers up to 2^53
+# (about 9 × 10^15): a count or quantity beyond 10^15 is a typo, not a source's figure.
+MAX_MAGNITUDE = 10**15
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -81,7 +86,7 @@ def describe(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"'{node.value}'"
+    return show(node.value)
 
 
 class Type:
@@ -101,6 +106,12 @@ class Type:
         if not isinstance(node, yaml.ScalarNode):
             return ctx.error(node, f"expected {expected}, found {describe(node)}",
                              f"write {expected} on the same line as the key")
+        # Only a double-quoted scalar can hold an escape ("\0", "\x1b"): load.py refuses
+        # control characters typed into the file itself.
+        if node.style == '"' and (bad := CONTROL.search(node.value)):
+            return ctx.error(node, f"control character U+{ord(bad[0]):04X} in a quoted value",
+                             "remove the escape (such as \\0 or \\x1b); text may hold "
+                             "\\n and \\t, but no other control characters")
         return node.value
 
     def _with_doc(self, schema: dict[str, Any]) -> dict[str, Any]:
@@ -139,18 +150,46 @@ class Text(Type):
 
 @dataclass
 class Slug(Text):
+    """An id: lowercase ASCII words joined by hyphens, at most MAX_ID_LENGTH characters.
+
+    Checked as typed, so `round-2` followed by a no-break space is refused rather than
+    trimmed. `reserved` and `reserved_prefixes` keep ids off the names the site gives its
+    own pages and anchors (see generator.sections.RESERVED_IDS).
+    """
+
+    reserved: frozenset[str] = frozenset()
+    reserved_prefixes: tuple[str, ...] = ()
+
     def check(self, node: yaml.Node, ctx: Context) -> Any:
         value = super().check(node, ctx)
         if value is INVALID:
             return INVALID
-        if not SLUG.match(value):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-            return ctx.error(node, f"'{value}' is not a valid id",
-                             f"ids are lowercase words joined by hyphens, e.g. '{suggestion}'")
-        return value
+        raw = node.value
+        if not SLUG.match(raw):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")[:MAX_ID_LENGTH]
+            return ctx.error(node, f"{show(raw)} is not a valid id",
+                             "ids are lowercase words (a-z, 0-9) joined by hyphens, "
+                             f"e.g. '{suggestion or 'round-2'}'")
+        if len(raw) > MAX_ID_LENGTH:
+            return ctx.error(node, f"id '{raw[:24]}…' is {len(raw)} characters long, over "
+                             f"the limit of {MAX_ID_LENGTH}",
+                             "shorten it: an id names a page or an anchor in the site's URLs")
+        if raw in self.reserved or raw.startswith(self.reserved_prefixes):
+            return ctx.error(node, f"id '{raw}' is reserved: the site uses it for its own "
+                             "pages or sections", f"choose another id, e.g. '{raw}-1' or a "
+                             "more specific name" if raw in self.reserved else
+                             "choose an id that does not start with "
+                             f"'{next(p for p in self.reserved_prefixes if raw.startswith(p))}'")
+        return raw
 
     def json_schema(self) -> dict[str, Any]:
-        return self._with_doc({"type": "string", "pattern": SLUG.pattern})
+        schema: dict[str, Any] = {"type": "string", "pattern": SLUG.pattern,
+                                  "maxLength": MAX_ID_LENGTH}
+        if self.reserved:
+            exclude = [f"^{re.escape(p)}" for p in self.reserved_prefixes]
+            exclude += [f"^{re.escape(r)}$" for r in sorted(self.reserved)]
+            schema["not"] = {"pattern": "|".join(exclude)}
+        return self._with_doc(schema)
 
 
 @dataclass
@@ -178,7 +217,7 @@ class Enum(Text):
         if value is INVALID or value in self.values:
             return value
         hint = did_you_mean(value, self.values) or listing("allowed", sorted(self.values))
-        return ctx.error(node, f"unknown value '{value}'", hint)
+        return ctx.error(node, f"unknown value {show(value)}", hint)
 
     def json_schema(self) -> dict[str, Any]:
         return self._with_doc({"enum": list(self.values)})
@@ -186,29 +225,45 @@ class Enum(Text):
 
 @dataclass
 class Integer(Type):
+    """A whole number within minimum–maximum (at most MAX_MAGNITUDE either way)."""
+
     doc: str = ""
     minimum: int | None = None
+    maximum: int = MAX_MAGNITUDE
 
     def check(self, node: yaml.Node, ctx: Context) -> Any:
         value = self._scalar(node, ctx, "a whole number")
         if value is INVALID:
             return INVALID
         if node.style or not _INT.match(value):
-            return ctx.error(node, f"expected a whole number, found '{value}'",
+            return ctx.error(node, f"expected a whole number, found {show(value)}",
                              "write digits only, without quotes")
         if re.match(r"^[-+]?0[0-9]", value):
             return ctx.error(node, f"number '{value}' has a leading zero",
                              "YAML 1.1 reads 010 as 8 and YAML 1.2 as 10: drop the zero")
-        number = int(value)
-        if self.minimum is not None and number < self.minimum:
-            return ctx.error(node, f"{number} is below the minimum of {self.minimum}")
+        low = -MAX_MAGNITUDE if self.minimum is None else self.minimum
+        # Compared by length first: Python refuses to convert more than 4,300 digits.
+        number = int(value) if len(value.lstrip("+-")) <= 16 else None
+        if number is None or number > self.maximum:
+            return ctx.error(node, f"{show(value, 20)} is over the maximum of "
+                             f"{self.maximum:,}", _MAGNITUDE_HINT)
+        if number < low:
+            return ctx.error(node, f"{number} is below the minimum of {low:,}")
         return number
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "integer"}
-        if self.minimum is not None:
-            schema["minimum"] = self.minimum
+        schema: dict[str, Any] = {"type": "integer", "maximum": self.maximum,
+                                  "minimum": -MAX_MAGNITUDE if self.minimum is None
+                                  else self.minimum}
         return self._with_doc(schema)
+
+
+def _plain(number: float) -> str:
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:g}"
+
+
+_MAGNITUDE_HINT = ("check for a typo or stray digits; numbers are compared as "
+                   "floating-point values, which are exact only up to 10^15")
 
 
 @dataclass
@@ -222,22 +277,22 @@ class Number(Type):
         if value is INVALID:
             return INVALID
         if node.style or not _FLOAT.match(value):
-            return ctx.error(node, f"expected a number, found '{value}'",
+            return ctx.error(node, f"expected a number, found {show(value)}",
                              "write digits, with a decimal point if needed (2.5)")
-        number = float(value)
-        low = self.minimum if self.minimum is not None else float("-inf")
-        high = self.maximum if self.maximum is not None else float("inf")
+        number = float(value)  # 1e999 is inf, never an error: the bounds refuse it
+        low, high = self._bounds()
         if not low <= number <= high:
-            return ctx.error(node, f"{value} is outside {self.minimum}–{self.maximum}")
+            return ctx.error(node, f"{show(value, 20)} is outside {_plain(low)}–{_plain(high)}",
+                             _MAGNITUDE_HINT)
         return number
 
+    def _bounds(self) -> tuple[float, float]:
+        return (-MAX_MAGNITUDE if self.minimum is None else self.minimum,
+                MAX_MAGNITUDE if self.maximum is None else self.maximum)
+
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "number"}
-        if self.minimum is not None:
-            schema["minimum"] = self.minimum
-        if self.maximum is not None:
-            schema["maximum"] = self.maximum
-        return self._with_doc(schema)
+        low, high = self._bounds()
+        return self._with_doc({"type": "number", "minimum": low, "maximum": high})
 
 
 @dataclass
@@ -263,9 +318,7 @@ class WhenType(Text):
     def json_schema(self) -> dict[str, Any]:
         extra = ["unknown"] if self.allow_unknown else []
         extra += ["ongoing"] if self.allow_ongoing else []
-        pattern = r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?)?)?"
-        pattern += r"(/\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?)?)?)?$"
-        schema: dict[str, Any] = {"type": "string", "pattern": pattern}
+        schema: dict[str, Any] = {"type": "string", "pattern": WHEN_PATTERN}
         if extra:
             schema = {"anyOf": [schema, {"enum": extra}]}
         return self._with_doc({**schema, "examples": ["2025-06-02", "2025-06-02T13:00+03:00"]})
@@ -284,12 +337,16 @@ class Url(Text):
         value = super().check(node, ctx)
         if value is INVALID or (self.allow_unknown and value == "unknown"):
             return value
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+        except ValueError as error:  # "http://[::1": an unclosed IPv6 address
+            return ctx.error(node, f"{show(value)} is not a valid link ({error})",
+                             "check the address between // and the next /")
         if parts.scheme not in ("http", "https") or not parts.netloc:
             hint = "links must start with https:// or http://"
             if self.allow_unknown:
                 hint += "; write unknown if the source has no known address"
-            return ctx.error(node, f"'{value}' is not an http(s) link", hint)
+            return ctx.error(node, f"{show(value)} is not an http(s) link", hint)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -369,13 +426,14 @@ class Obj(Type):
         key = key_node.value
         if key in seen:
             first = seen[key].start_mark
-            return ctx.error(key_node, f"duplicate key '{key}' (first at line {first.line + 1})",
+            return ctx.error(key_node,
+                             f"duplicate key {show(key)} (first at line {first.line + 1})",
                              "YAML keeps only the last one; merge the two or rename one")
         seen[key] = key_node
         if key not in self.fields:
             hint = did_you_mean(key, list(self.fields)) or listing(
                 f"keys of {self.name}", list(self.fields))
-            return ctx.error(key_node, f"unknown key '{key}' in {self.name}", hint)
+            return ctx.error(key_node, f"unknown key {show(key)} in {self.name}", hint)
         return key
 
     def _missing(self, node: yaml.Node, seen: dict[str, yaml.Node], ctx: Context) -> None:

@@ -37,13 +37,32 @@ APPROXIMATIONS = ("exact", "about", "over", "under", "at-least", "at-most", "a-l
                   "a-little-under", "between")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 VALUE_KINDS = ("count", "duration", "quantity", "date", "datetime", "choice")
-DURATION_PATTERN = r"^(?=\d)(\d+d)?(\d+(\.\d+)?h)?(\d+m)?(\d+s)?$"
+DURATION_PATTERN = r"^(?=[0-9])([0-9]+d)?([0-9]+(\.[0-9]+)?h)?([0-9]+m)?([0-9]+s)?$"
+MAX_DURATION_DAYS = 36_525  # a hundred years: longer is a typo in a negotiation briefing
+
+# Ids the site itself uses, so no contributor id can meet them: `index` names each
+# folder's first page (`actors/index.md`), `title` is every page's heading, the others
+# are the anchors of the sections of generated pages (`{ #facts-box }` in the templates)
+# and of the discrepancies the analysis finds (`conflict-<claim>-<claim>`). An item's id
+# is its page name or its anchor, so one equal to these would put two elements with one
+# id on a page, or two pages at one path. tests/test_site.py checks every anchor of a
+# built site against these lists: a new section anchor in a template must be added here.
+RESERVED_IDS = frozenset({
+    "index", "title", "agenda", "contents", "coverage-gaps", "documents", "facts-box",
+    "key-figures", "labels", "latest", "member-of", "members", "months", "outcomes",
+    "positions", "reported-values", "roles", "rounds", "single-source", "what-follows",
+    "what-happened",
+    *ACTOR_KINDS,  # the actors page's groups
+})
+RESERVED_PREFIXES = ("about-", "conflict-", "gap-", "party-", "places-", "see-",
+                     "single-source-", "weekday-")
 
 CITE_HINT = "add citations: [source-id], naming the source that reports it"
 
 
 def _id(doc: str = "Unique id within the briefing; also the item's anchor on the site") -> Field:
-    return Field(Slug(doc=doc), required=True, example="id: lowercase-words")
+    return Field(Slug(doc=doc, reserved=RESERVED_IDS, reserved_prefixes=RESERVED_PREFIXES),
+                 required=True, example="id: lowercase-words")
 
 
 def _refs(*sections: str, doc: str = "") -> Field:

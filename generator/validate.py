@@ -13,9 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.load import LoadedFile
-from generator.problems import Problem
-from generator.schema import Context, Reference, did_you_mean, listing
-from generator.sections import DURATION_PATTERN, FILE, SECTION_ITEMS, VALUE_KINDS
+from generator.problems import Problem, show
+from generator.schema import MAX_MAGNITUDE, Context, Reference, did_you_mean, listing
+from generator.sections import (
+    DURATION_PATTERN,
+    FILE,
+    MAX_DURATION_DAYS,
+    SECTION_ITEMS,
+    VALUE_KINDS,
+)
 from generator.when import WhenError, parse_when
 
 SINGULAR = {
@@ -182,9 +188,8 @@ def _claim_value_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
         return [(f"a claim value needs exactly one of {', '.join(VALUE_KINDS)} (found: {found})",
                  "e.g. value: {duration: 1h, approx: a-little-over}")]
     kind, problems = kinds[0], []
-    if kind == "duration" and not _DURATION.match(str(value["duration"])):
-        problems.append((f"'{value['duration']}' is not a duration",
-                         "write days, hours, minutes, seconds as 30d, 1h, 74m, 1h30m or 90s"))
+    if kind == "duration":
+        problems.extend(_duration_problems(str(value["duration"])))
     approx = value.get("approx", "exact")
     if (approx == "between") != ("to" in value):
         problems.append(("'between' and 'to' go together",
@@ -201,6 +206,34 @@ def _claim_value_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
     return problems
 
 
+_DURATION_PART = re.compile(r"([0-9.]+)([dhms])")
+_MINUTES = {"d": 1440, "h": 60, "m": 1, "s": 1 / 60}
+
+
+def duration_too_long(text: str) -> bool:
+    """A duration (already matching DURATION_PATTERN) over MAX_DURATION_DAYS.
+
+    Each part is measured by its digits before it is converted: `1<309 zeros>h` would be
+    an infinite float, and one with 4,301 digits cannot be converted at all.
+    """
+    total = 0.0
+    for number, unit in _DURATION_PART.findall(text):
+        if len(number.partition(".")[0]) > 9:
+            return True
+        total += float(number) * _MINUTES[unit]
+    return total > MAX_DURATION_DAYS * 1440
+
+
+def _duration_problems(text: str) -> list[tuple[str, str]]:
+    if not _DURATION.match(text):
+        return [(f"{show(text)} is not a duration",
+                 "write days, hours, minutes, seconds as 30d, 1h, 74m, 1h30m or 90s")]
+    if duration_too_long(text):
+        return [(f"duration {show(text, 20)} is longer than {MAX_DURATION_DAYS:,} days "
+                 "(100 years)", "check for stray digits; write the duration the source gives")]
+    return []
+
+
 def _weekday_only_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
     """A weekday alone ("on Sunday"): a day known only by its weekday, nothing to qualify."""
     extra = [key for key in ("approx", "to", "unit") if key in value]
@@ -211,10 +244,14 @@ def _weekday_only_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _upper_end_problems(kind: str, upper: str) -> list[tuple[str, str]]:
-    if kind == "duration" and not _DURATION.match(upper):
-        return [(f"'{upper}' is not a duration", "write the upper end as 1h, 74m, 1h30m")]
-    if kind in ("count", "quantity") and not re.match(r"^\d+(\.\d+)?$", upper):
-        return [(f"'{upper}' is not a number", "write the upper end in digits")]
+    if kind == "duration":
+        return _duration_problems(upper)
+    if kind in ("count", "quantity") and not re.match(r"^[0-9]+(\.[0-9]+)?$", upper):
+        return [(f"{show(upper)} is not a number", "write the upper end in digits")]
+    if kind in ("count", "quantity") and (
+            len(upper.partition(".")[0]) > 16 or float(upper) > MAX_MAGNITUDE):
+        return [(f"{show(upper, 20)} is over the maximum of {MAX_MAGNITUDE:,}",
+                 "check for a typo or stray digits")]
     if kind in ("date", "datetime"):
         try:
             parse_when(upper)

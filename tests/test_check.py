@@ -7,6 +7,7 @@ then the broken file after `---8<---`. Adding a case means adding a file.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -169,3 +170,36 @@ def test_an_unreadable_file_does_not_bury_its_error_under_false_ones(workdir: Pa
     assert code == 1
     assert [line for line in err.splitlines() if ": error: " in line] == [
         "briefings/demo/actors.yaml:24:1: error: tab used for indentation"]
+
+
+def test_a_file_name_that_could_inject_html_is_refused(workdir: Path, capsys) -> None:
+    """The name becomes part of the edit link: only letters, digits, '.', '_', '-'."""
+    name = 'x"><img src=x onerror=alert(1)>.yaml'
+    (workdir / "briefings" / "demo" / name).write_text(
+        "facts:\n  - id: f9\n    text: x\n    citations: [wire-a]\n")
+    code, _, err = run_check(capsys)
+    assert code == 1
+    assert [line for line in err.splitlines() if ": error: " in line] == [
+        f"briefings/demo/{name}:1:1: error: file name '{name}' has characters other than "
+        "letters, digits, '.', '_' and '-'"]
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_readably(workdir: Path, capsys) -> None:
+    path = os.path.join(os.fsencode(workdir / "briefings" / "demo"), b"caf\xff.yaml")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("facts:\n  - id: f9\n    text: x\n    citations: [wire-a]\n")
+    code, _, err = run_check(capsys)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "briefings/demo/caf\\xff.yaml:1:1: error: file name 'caf\\xff.yaml' has characters "
+        "other than letters, digits, '.', '_' and '-'")
+    assert "\\udc" not in err
+
+
+def test_a_subfolder_name_is_checked_too(workdir: Path, capsys) -> None:
+    folder = workdir / "briefings" / "demo" / "round 2"
+    folder.mkdir()
+    (folder / "facts.yaml").write_text("facts:\n  - id: f9\n    text: x\n    citations: [wire-a]\n")
+    code, _, err = run_check(capsys)
+    assert code == 1
+    assert "briefings/demo/round 2/facts.yaml:1:1: error: file name 'round 2' has" in err

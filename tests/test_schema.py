@@ -52,3 +52,38 @@ def test_schema_flags_a_misspelt_key_as_an_editor_would() -> None:
     messages = " ".join(error.message for error in errors)
     assert "'citation' was unexpected" in messages
     assert "'citations' is a required property" in messages
+
+
+def _checker_reads(value: str) -> bool:
+    from generator.when import WhenError, parse_when
+    try:
+        parse_when(value)
+    except WhenError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("value", [
+    "2025", "2025-06", "2025-06-02", "2025-06-02T13:00+03:00", "2025-06-02T13:00Z",
+    "2025-06-02 13:00:30-12:00", "2025-05-31/2025-06-01", "1000", "2999-12-31T23:59+14:00",
+    "0999", "3000", "0000-05", "٢٠٢٥-٠٦-٠٢", "２０２５", "2025-13", "2025-06-02T24:00Z",
+    "2025-06-02T13:00+14:30", "2025-06-02T13:00-23:59", "2025-06-02T13:00+03:60",
+    "2025-06-02T13:00", "June 2025",
+])
+def test_schema_and_checker_agree_on_dates(value: str) -> None:
+    """What the checker accepts an editor accepts, and the other way round (ASCII digits,
+    years 1000–2999, offsets within ±14:00)."""
+    schema = {"type": "object", "properties": {"when": json_schema()["properties"]["facts"]
+                                               ["items"]["properties"]["when"]}}
+    editor = jsonschema.Draft7Validator(schema).is_valid({"when": value})
+    assert editor == _checker_reads(value)
+
+
+@pytest.mark.parametrize(("value", "valid"), [
+    ("round-2", True), ("a" * 64, True), ("a" * 65, False), ("index", False),
+    ("facts-box", False), ("conflict-a-b", False), ("index-of-talks", True),
+    ("f1\u00a0", False), ("Round-2", False),
+])
+def test_schema_refuses_the_ids_the_checker_refuses(value: str, valid: bool) -> None:
+    id_schema = json_schema()["properties"]["facts"]["items"]["properties"]["id"]
+    assert jsonschema.Draft7Validator(id_schema).is_valid(value) == valid

@@ -464,3 +464,27 @@ def test_each_briefing_gets_its_own_nav_section_and_home_entry(tmp_path: Path) -
     listed = article(site, "")
     assert listed.index('href="lakeside-talks/"') < listed.index('href="second-talks/"')
     assert (site / "second-talks" / "rounds" / "round-2" / "index.html").is_file()
+
+
+def test_no_item_id_can_meet_an_anchor_the_site_makes(site: Path) -> None:
+    """Every id on a generated page is an item's id, outside the id alphabet (`fn:1`,
+    `__drawer`), or reserved by the checker (generator/sections.py): so no contributor's id
+    can put a second element with the same id on a page. A template that adds a section
+    anchor must add it to RESERVED_IDS or RESERVED_PREFIXES."""
+    from generator.pipeline import read_briefings
+    from generator.schema import SLUG as ID
+    from generator.sections import RESERVED_IDS, RESERVED_PREFIXES
+
+    briefing = read_briefings(FIXTURE / "briefings").briefings[0]
+    items = {*briefing.sources, *briefing.actors, *briefing.places, *briefing.issues,
+             *briefing.rounds, *briefing.facts, *briefing.documents, *briefing.positions,
+             *briefing.claims, *briefing.discrepancies}
+    items |= {label.id for a in briefing.actors.values() for label in a.labels}
+    items |= {i.id for d in briefing.documents.values() for i in d.items}
+    unreserved = set()
+    for page in sorted((site / SLUG).rglob("*.html")):
+        for anchor in ids_in(page.read_text(encoding="utf-8")).ids - items:
+            if ID.match(anchor) and anchor not in RESERVED_IDS and not anchor.startswith(
+                    RESERVED_PREFIXES):
+                unreserved.add((anchor, page.relative_to(site).as_posix()))
+    assert not unreserved, "\n".join(sorted(f"{a} ({p})" for a, p in unreserved))

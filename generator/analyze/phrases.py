@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from generator.analyze.names import fold
 from generator.model import ClaimValue, When
+from generator.schema import MAX_MAGNITUDE
+from generator.when import FIRST_YEAR, LAST_YEAR
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -205,6 +207,8 @@ def _named_day(folded: str) -> date | bool | None:
 
 
 def _real_date(year: int, month: int, day: int) -> date | bool:
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # as for `when` values: "0001" is a typo
+        return True
     try:
         return date(year, month, day)
     except ValueError:
@@ -373,10 +377,12 @@ def _number(toks: list[str], i: int) -> tuple[float, int, int] | None:
     text = toks[i].replace(",", "") if _THOUSANDS.match(toks[i]) else toks[i].replace(",", ".")
     if text.count(".") > 1:
         return None
+    if len(text.partition(".")[0]) > 16:  # beyond MAX_MAGNITUDE: not a figure to compare
+        return None
     value, decimals, j = float(text), len(text.partition(".")[2]), i + 1
     if _at(toks, j, *_SCALES):
-        return value * _SCALES[toks[j]], 0, j + 1
-    return value, decimals, j
+        value, decimals, j = value * _SCALES[toks[j]], 0, j + 1
+    return (value, decimals, j) if value <= MAX_MAGNITUDE else None
 
 
 def _number_words(toks: list[str], i: int) -> tuple[float, int, int] | None:
@@ -395,6 +401,8 @@ def _number_words(toks: list[str], i: int) -> tuple[float, int, int] | None:
                   and _at(toks, j + 1, *_SMALL)):
             break
         seen, j = True, j + 1
+        if total + current > MAX_MAGNITUDE:  # "a hundred hundred hundred…": not a figure
+            return None
     return (float(total + current), 0, j) if seen else None
 
 
