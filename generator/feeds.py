@@ -48,7 +48,8 @@ def feed_id(key: str) -> str:
 
 def feed_entries(plan: Plan, directory_urls: bool = True,
                  base: str = "") -> list[FeedEntry]:
-    """The newest entries of one briefing, linked relative to `base` (a folder path)."""
+    """The newest entries of one briefing, linked relative to `base` (a folder path:
+    the feeds are at the site root)."""
     b, updates = plan.view.b, plan.updates
     out = []
     for u in updates.entries[:FEED_SIZE]:
@@ -62,13 +63,21 @@ def feed_entries(plan: Plan, directory_urls: bool = True,
     return out
 
 
+def feed_path(slug: str) -> str:
+    """Where a briefing's feed is: at the site root, like the site's `feed.xml`.
+
+    Not in the briefing's folder: Material's theme fetches `sitemap.xml` beside every
+    `<link rel="alternate">` of a page, and the sitemap is at the root.
+    """
+    return f"{slug}.atom.xml"
+
+
 def briefing_feed(plan: Plan, directory_urls: bool = True) -> str:
-    """The Atom feed of one briefing, at `<slug>/feed.xml`."""
+    """The Atom feed of one briefing."""
     b = plan.view.b
-    home = page_url(plan.path("index.md"), directory_urls)
-    return render_feed(b.info.title, b.slug, "feed.xml",
-                       posixpath.relpath(home, b.slug) + ("/" if directory_urls else ""),
-                       feed_entries(plan, directory_urls, b.slug), reviewed(b))
+    return render_feed(b.info.title, b.slug, feed_path(b.slug),
+                       page_url(plan.path("index.md"), directory_urls),
+                       feed_entries(plan, directory_urls), reviewed(b))
 
 
 def reviewed(briefing: Briefing) -> datetime:

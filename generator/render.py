@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator import layout, markup
 from generator.export import export_json
-from generator.feeds import FeedEntry, briefing_feed, feed_entries
+from generator.feeds import FeedEntry, briefing_feed, feed_entries, feed_path
 from generator.layout import relative, url_between
 from generator.load import gc_paused
 from generator.markup import (
@@ -126,6 +126,7 @@ class Renderer:
             excerpt=excerpt, front_matter=front_matter, anchor=anchor_id,
             paragraphs=paragraphs, join=_join, quoted=quoted, day=format_day,
         )
+        env.globals["feed_path"] = feed_path
         self.env = env
 
     def render(self, template: str, **context: object) -> str:
@@ -162,7 +163,7 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
             renderer = Renderer()
             pages = [renderer.page(spec, plan, edit_base, directory_urls)
                      for spec in plan.specs]
-            pages.append(Page(plan.path("feed.xml"), briefing_feed(plan, directory_urls),
+            pages.append(Page(feed_path(briefing.slug), briefing_feed(plan, directory_urls),
                               briefing.info.origin.path))
             if feed_sink is not None:
                 feed_sink.extend(feed_entries(plan, directory_urls))

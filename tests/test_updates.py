@@ -115,7 +115,7 @@ def test_home_shows_the_latest_updates(built):
 
 def test_feeds_are_valid_atom_with_stable_ids(built, tmp_path):
     site, _ = built
-    feed = feedparser.parse((site / SLUG / "feed.xml").read_bytes())
+    feed = feedparser.parse((site / f"{SLUG}.atom.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     titles = [e.title for e in feed.entries]
@@ -126,7 +126,10 @@ def test_feeds_are_valid_atom_with_stable_ids(built, tmp_path):
     assert len({e.id for e in feed.entries}) == len(feed.entries)
     withdrawn = next(e for e in feed.entries if e.title.startswith("Withdrawn: "))
     assert "retracted its report" in withdrawn.summary
-    assert re.fullmatch(r"updates/#update-[0-9a-f]{7}-ferry-deal", withdrawn.link)
+    assert re.fullmatch(rf"{SLUG}/updates/#update-[0-9a-f]{{7}}-ferry-deal", withdrawn.link)
+    for entry in feed.entries:  # every link leads to its entry on the Updates page
+        path, anchor = entry.link.split("#")
+        assert f'id="{anchor}"' in (site / path / "index.html").read_text(encoding="utf-8")
     site_feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not site_feed.bozo and len(site_feed.entries) == len(feed.entries)
     assert {e.id for e in site_feed.entries} == {e.id for e in feed.entries}
@@ -139,6 +142,6 @@ def test_every_page_links_its_feeds_in_the_head(built):
     head = html[:html.index("</head>")]
     assert '<link rel="alternate" type="application/atom+xml" title="Briefings: updates" ' \
         'href="../../../feed.xml">' in head
-    assert 'title="Harbour talks: updates" href="../../feed.xml"' in head
+    assert 'title="Harbour talks: updates" href="../../../harbour-talks.atom.xml"' in head
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="feed.xml"' in home[:home.index("</head>")]
