@@ -228,6 +228,7 @@ class World:
     round_sources: list[list[str]] = field(default_factory=list)  # by round index
     any_sources: list[str] = field(default_factory=list)  # a few per round
     round_dates: list[date] = field(default_factory=list)
+    english: set[str] = field(default_factory=set)  # sources in English: phrases readable
 
     def new_id(self, base: str) -> str:
         candidate, n = base, 2
@@ -425,6 +426,8 @@ def _source(w: World, d: date, i: int) -> dict[str, Any]:
     if rng.random() < 0.1:
         source["published_note"] = "updated the same day; the page does not state the time zone"
     source.update(language=rng.choice(LANGUAGES), kind=rng.choice(SOURCE_KINDS))
+    if source["language"] == "en":
+        w.english.add(source_id)
     if rng.random() < 0.1:
         source["notes"] = w.text.sentence(8, 20)
     return source
@@ -668,7 +671,8 @@ def claim_group(w: World, subject: str, prop: tuple[str, str], d: date, sources:
         p = phrase(kind, said, d, rng)
         claim: dict[str, Any] = {"id": w.new_id(f"{subject}-{name}-{j + 1}"), "subject": subject,
                                  "property": name, "reported": p.reported}
-        if not (p.plain and rng.random() < 0.3):
+        # Only an English source's phrase is read without a value (same draws as before).
+        if not (p.plain and rng.random() < 0.3 and source in w.english):
             claim["value"] = Flow(p.value)
         quote = p.reported if rng.random() < 0.3 else None
         claim["citations"] = [w.citation(source, quote)]

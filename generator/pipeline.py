@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.analyze import unreadable_claims
 from generator.analyze.phrases import fitting_kind
+from generator.analyze.readings import in_english
 from generator.load import (
     YAML_SUFFIXES,
     display_path,
@@ -103,7 +104,9 @@ def _unreadable_claim_problems(briefing: Briefing, origins: dict[str, str]) -> l
     return [
         Problem(shown[claim.origin.path], claim.origin.line, claim.origin.col,
                 f"cannot read a comparable value from reported: {show(claim.reported)}",
-                VALUE_HINTS[fitting_kind(claim.reported, claim.property)])
+                ("" if in_english(claim, briefing) else
+                 "its sources are not in English, and only English wording is read: ")
+                + VALUE_HINTS[fitting_kind(claim.reported, claim.property)])
         for claim in unreadable_claims(briefing)
     ]
 

@@ -37,7 +37,6 @@ from generator.model import Claim, ClaimValue, Origin
     ("472", "count", "exact", 472),
     ("472 drones", "count", "exact", 472),
     ("more than 1,000", "count", "over", 1000),
-    ("1,000 prisoners of war each", "count", "exact", 1000),
     ("nearly 500", "count", "a-little-under", 500),
     ("almost 500", "count", "a-little-under", 500),
     ("some 30", "count", "about", 30),
@@ -196,3 +195,56 @@ def test_names_fold_case_accents_and_spacing() -> None:
     assert fold("Çırağan  Palace") == "ciragan palace"
     assert name_key("The Çırağan Palace.") == name_key("ciragan palace")
     assert name_key("Ciragan Palace") == name_key("Çırağan Palace")
+
+
+# The approximation words and the ranges they give, as documented with their reasons in
+# docs/reference/discrepancy-rules.md ("Approximations: where each bound comes from").
+@pytest.mark.parametrize(("text", "approx", "expected"), [
+    ("about two hours", "about", Interval(96, 144)),
+    ("about 40", "about", Interval(32, 48)),
+    ("nearly two hours", "a-little-under", Interval(90, 120, hi_open=True)),
+    ("nearly 500", "a-little-under", Interval(375, 499)),
+    ("a little over an hour", "a-little-over", Interval(60, 75, lo_open=True)),
+    ("a little over 40", "a-little-over", Interval(41, 50)),
+    ("less than an hour", "under", Interval(0, 60, hi_open=True)),
+    ("less than 10", "under", Interval(0, 9)),
+    ("just over an hour", "a-little-over", Interval(60, 75, lo_open=True)),
+    ("just under 500", "a-little-under", Interval(375, 499)),
+    ("just two hours", "exact", Interval(112.5, 127.5)),  # "only two hours": as stated
+    ("just 40", "exact", Interval(40, 40)),
+])
+def test_approximation_table(text: str, approx: str, expected: Interval) -> None:
+    reading = read_phrase(text)
+    assert reading is not None and reading.value.approx == approx
+    got = value_range(reading.value, 0.2, reading.margin)
+    assert got.lo == pytest.approx(expected.lo) and got.hi == pytest.approx(expected.hi)
+    assert (got.lo_open, got.hi_open) == (expected.lo_open, expected.hi_open)
+
+
+# All or nothing: a phrase with a word that changes its meaning, or words the reader
+# cannot account for, is refused (the checker then asks for a `value`), never half-read.
+@pytest.mark.parametrize(("text", "english"), [
+    ("not over an hour", True),
+    ("40 per day", True),
+    ("two hours more than planned", True),
+    ("since Monday", True),
+    ("1,000 prisoners of war each", True),  # per side, not a total: the editor says so
+    ("twice 40", True),
+    ("2小时", True),  # another script: the digit alone is not the reading
+    ("два часа", True),
+    ("5 ur", False),  # Slovenian "5 hours", from a Slovenian source
+    ("over 40", False),
+])
+def test_phrases_with_unaccounted_words_are_refused(text: str, english: bool) -> None:
+    assert read_phrase(text, english) is None
+
+
+def test_a_phrase_without_words_is_read_whatever_the_language() -> None:
+    assert read_phrase("1,000", english=False).value.amount == 1000
+    moment = read_phrase("2025-06-02T13:00+03:00", english=False)
+    assert moment is not None and moment.value.kind == "datetime"
+
+
+def test_a_claim_from_a_source_in_another_language_is_not_read_as_english() -> None:
+    assert read_claim(_claim("5 ur"), english=False) is None
+    assert read_claim(_claim("5 hours"), english=True).value.kind == "duration"

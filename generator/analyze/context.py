@@ -9,7 +9,7 @@ from generator.analyze.keys import Key, describe, key_of
 from generator.analyze.labels import Labels, claim_sources
 from generator.analyze.names import alias_index
 from generator.analyze.phrases import Reading
-from generator.analyze.readings import read_claim
+from generator.analyze.readings import in_english, read_claim
 from generator.model import Briefing, Claim
 
 
@@ -27,7 +27,8 @@ class Context:
     def of(cls, briefing: Briefing) -> Context:
         aliases = alias_index(briefing)
         tolerance = briefing.info.about_tolerance
-        readings = {cid: read_claim(claim) for cid, claim in briefing.claims.items()}
+        readings = {cid: read_claim(claim, in_english(claim, briefing))
+                    for cid, claim in briefing.claims.items()}
         keys = {cid: key_of(reading, tolerance, aliases) if reading else None
                 for cid, reading in readings.items()}
         sources = {cid: claim_sources(claim) for cid, claim in briefing.claims.items()}

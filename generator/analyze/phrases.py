@@ -134,14 +134,65 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}\b(?:,?
 _MONTH_DAY = re.compile(rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?")
 
 
+# Words that change what an amount or a day means ("not over an hour", "40 per day",
+# "two hours more than planned", "since Monday"): a phrase holding one outside the
+# qualifiers it was read with is refused, never read without them.
+_CHANGERS = frozenset((
+    "not", "no", "never", "without", "per", "times", "twice", "thrice", "ago", "since",
+    "until", "till", "than", "daily", "weekly", "monthly", "yearly", "annually", "hourly",
+    "more", "less", "fewer", "another", "additional", "extra", "further", "other", "instead",
+    "except", "excluding", "minus", "each", "every"))
+_NEUTRAL = re.compile(r"[\d\s.,:;+\-/–—%()tz]*")  # digits and ISO forms: no language
+
+
 @lru_cache(maxsize=16384)
-def read_phrase(text: str) -> Reading | None:
-    """The value a phrase states, or None when it cannot be read with confidence."""
+def read_phrase(text: str, english: bool = True) -> Reading | None:
+    """The value a phrase states, or None when it cannot be read with confidence.
+
+    All or nothing: every word is accounted for (the amount or day, its qualifier, the
+    thing counted, context such as "delayed by"), a word that would change the meaning
+    refuses the phrase, and so do letters of another script. A phrase from a source in
+    another language (`english` false) is read only when it has no words at all.
+    """
     folded = fold(text)
+    if not english and not _NEUTRAL.fullmatch(folded):
+        return None
+    return _read_english(folded)
+
+
+def _read_english(folded: str) -> Reading | None:
+    if any(ch.isalpha() and not ch.isascii() for ch in folded):
+        return None  # another script: its words cannot be accounted for
+    toks = tokenize(folded)
+    if _CHANGERS.intersection(_unqualified(toks)):
+        return None
+    return _read_folded(folded, toks)
+
+
+def _unqualified(toks: list[str]) -> list[str]:
+    """The tokens left once the qualifier phrases ("no more than", "or less") are removed."""
+    left, i = [], 0
+    while i < len(toks):
+        _, j = _match(toks, i, _PREFIXES)
+        if j > i and not (j < len(toks) and (toks[j][0].isdigit() or toks[j] in _STARTERS)):
+            j = i  # "more than planned": no amount follows, so not a qualifier
+        if j == i and i and _ends_amount(toks[i - 1]):
+            _, j = _match(toks, i, _SUFFIXES)
+        if j == i:
+            left.append(toks[i])
+            j = i + 1
+        i = j
+    return left
+
+
+def _ends_amount(tok: str) -> bool:
+    return tok[0].isdigit() or tok in _SMALL or tok in _UNITS or tok in _QUANTITY_UNITS
+
+
+def _read_folded(folded: str, toks: list[str]) -> Reading | None:
     dated = _read_date(folded)
     if dated is not False:
         return dated
-    toks = tokenize(folded)
     for start, tok in enumerate(toks):
         if start and toks[start - 1] in _MONTHS:  # "February 2022" is a year, not a count
             break
@@ -153,9 +204,9 @@ def read_phrase(text: str) -> Reading | None:
     return _weekday_reading(folded)
 
 
-def named_weekday(text: str) -> str | None:
-    """The one weekday a phrase names ("on Sunday" -> "sunday"), or None."""
-    return _weekday_in(fold(text))
+def named_weekday(text: str, english: bool = True) -> str | None:
+    """The one weekday an English phrase names ("on Sunday" -> "sunday"), or None."""
+    return _weekday_in(fold(text)) if english else None
 
 
 def _weekday_in(folded: str) -> str | None:
@@ -453,13 +504,15 @@ def fitting_kind(text: str, prop: str) -> str:
         return "datetime"
     if _DATE_WORDS.search(folded):
         return "date"
-    if any(tok in _UNITS for tok in tokenize(folded)):
-        return "duration"
+    toks = tokenize(folded)
+    if any(n and (_ends_amount(toks[n - 1]) or toks[n - 1] in _ARTICLES)
+           for n, tok in enumerate(toks) if tok in _UNITS):
+        return "duration"  # "2 hours", "an hour"; not "per day"
     for word, kind in _PROPERTY_KINDS:
         if word in prop.split("-"):
             return kind
     if any(ch.isdigit() for ch in folded) or any(
             tok.removesuffix("s") in (*_SMALL, *_MULTIPLIERS, *_SCALES, "score")
-            for tok in tokenize(folded)):
+            for tok in toks):
         return "count"
     return "choice"

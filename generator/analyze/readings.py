@@ -8,18 +8,20 @@ from generator.analyze.phrases import Reading, named_weekday, read_phrase
 from generator.model import Briefing, Claim, ClaimValue
 
 
-def read_claim(claim: Claim) -> Reading | None:
+def read_claim(claim: Claim, english: bool = True) -> Reading | None:
     """The claim's value with its unit's rounding; None when there is none to compare.
 
     An editor's `value` wins; the `reported` phrase then only supplies the rounding of
     the unit it was stated in ("two hours" vs "120 minutes") and a weekday it names.
+    `english` is false when no source the claim cites is in English: the phrase is then
+    not read as English words.
     """
     if claim.value is None:
-        return read_phrase(claim.reported)
+        return read_phrase(claim.reported, english)
     value = claim.value
     if value.weekday is None and value.kind in ("date", "datetime"):
-        value = replace(value, weekday=named_weekday(claim.reported))
-    phrase = read_phrase(claim.reported) if value.amount is not None else None
+        value = replace(value, weekday=named_weekday(claim.reported, english))
+    phrase = read_phrase(claim.reported, english) if value.amount is not None else None
     if phrase is not None and _same_amount(phrase.value, value):
         return Reading(value, phrase.margin)
     return Reading(value, default_margin(value))
@@ -32,7 +34,15 @@ def unreadable_claims(briefing: Briefing) -> list[Claim]:
     adds a `value:`.
     """
     return [claim for _, claim in sorted(briefing.claims.items())
-            if claim.value is None and read_phrase(claim.reported) is None]
+            if claim.value is None
+            and read_phrase(claim.reported, in_english(claim, briefing)) is None]
+
+
+def in_english(claim: Claim, briefing: Briefing) -> bool:
+    """Whether a source the claim cites is in English (`en`, `en-GB`…), or none says."""
+    languages = {briefing.sources[c.source].language.casefold().partition("-")[0]
+                 for c in claim.citations if c.source in briefing.sources}
+    return not languages or bool(languages & {"en", "english"})
 
 
 def default_margin(value: ClaimValue) -> float:

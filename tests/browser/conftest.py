@@ -6,6 +6,9 @@ Session fixtures:
   folder (once per test run), with an index of every built HTML page (path, title, h1,
   ids, links) for the tests to find pages by what they show rather than by URL.
 * ``server``: that folder served on 127.0.0.1 at a free port (``http.server`` in a thread).
+* ``synthetic_site`` / ``synthetic_server``: the same for a site built from the benchmarks'
+  synthetic briefing (1,000 facts: long lists split into pages, many actors and sources),
+  so layout tests see every page type a large briefing has.
 * ``browser``: Chromium through Playwright's sync API. Playwright's own browser download is
   not reachable here, so Debian's ``/usr/bin/chromium`` is used when present.
 
@@ -18,6 +21,7 @@ Environment knobs (for demonstrations and debugging, not needed in normal runs):
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -37,6 +41,8 @@ from .support import DESKTOP, PHONE, REPO, Site, index_site
 
 # Hosts the pages may try to reach without needing them (requests are aborted).
 OPTIONAL_HOSTS = {"api.github.com"}
+
+SYNTHETIC_FACTS = 1000
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -119,8 +125,26 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def server(site: Site) -> Iterator[Server]:
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import siteconfig
+        import synth
+    finally:
+        sys.path.pop(0)
+    work = tmp_path_factory.mktemp("synthetic-site")
+    briefings = work / "briefings"
+    synth.write_synthetic_briefing(briefings, SYNTHETIC_FACTS)
+    config = siteconfig.write_build_config(REPO, work, briefings)
+    seconds = _build(config, work / "site")
+    built = Site(root=work / "site", build_seconds=seconds)
+    built.pages = index_site(built.root)
+    return built
+
+
+@contextlib.contextmanager
+def _serve(root: Path) -> Iterator[Server]:
+    handler = functools.partial(_QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -129,6 +153,18 @@ def server(site: Site) -> Iterator[Server]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: Site) -> Iterator[Server]:
+    with _serve(site.root) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def synthetic_server(synthetic_site: Site) -> Iterator[Server]:
+    with _serve(synthetic_site.root) as served:
+        yield served
 
 
 # --------------------------------------------------------------------------- the browser
@@ -222,3 +258,11 @@ def phone_page(browser, server: Server):
     assert not errors, "the page reported errors:\n" + "\n".join(errors)
 
 
+@pytest.fixture
+def synthetic_phone_page(browser, synthetic_server: Server):
+    """Like `phone_page`, on the synthetic briefing's site."""
+    context, pg = _open(browser, synthetic_server, PHONE, is_mobile=True, has_touch=True)
+    yield pg
+    errors = list(pg.errors)
+    context.close()
+    assert not errors, "the page reported errors:\n" + "\n".join(errors)

@@ -117,6 +117,29 @@ class Site:
         return self.find(lambda p: element_id in p.ids, f"holding id={element_id!r}")
 
 
+# Folder names the generator gives to kinds of pages; any other segment is an item's id.
+_PAGE_KINDS = {"actors", "rounds", "issues", "sources", "timeline", "discrepancies",
+               "places", "documents", "pages", "brief", "undated", "single-source",
+               "coverage-gaps", "reference"}
+
+
+def page_type(path: str) -> str:
+    """A page's type from its URL path: `istanbul-2025/rounds/round-2/` → `*/rounds/*`."""
+    segments = [s for s in path.split("/") if s]
+    return "/".join(s if s in _PAGE_KINDS else "*" for s in segments) or "(site home)"
+
+
+def one_page_per_type(site: Site) -> dict[str, BuiltPage]:
+    """The first page (by path) of every page type of a built site, HTML pages only."""
+    found: dict[str, BuiltPage] = {}
+    for path in sorted(site.pages):
+        if (path.endswith(".html") or path.startswith(("search", "assets"))
+                or path == "404.html"):
+            continue
+        found.setdefault(page_type(path), site.pages[path])
+    return found
+
+
 def url_path_of(root: Path, file: Path) -> str:
     rel = file.relative_to(root).as_posix()
     if rel == "index.html":
@@ -290,12 +313,16 @@ TABLES_JS = """
     }
     const w = wrap ? wrap.getBoundingClientRect() : null;
     const last = t.querySelector('tr > :last-child');
-    let lastVisible = null;
-    if (wrap) {  // scroll to the far end: the last column must come fully into view
+    const first = t.querySelector('tr > :first-child');
+    let lastVisible = null, firstVisible = null;
+    if (wrap) {  // scroll to the far end: the last column must come fully into view,
+                 // and the first (what each row is about) must still be there
         const before = wrap.scrollLeft;
         wrap.scrollLeft = wrap.scrollWidth;
         const r = last.getBoundingClientRect();
         lastVisible = r.right <= w.right + 1 && r.left >= w.left - 1;
+        const f = first.getBoundingClientRect();
+        firstVisible = f.left >= w.left - 1 && f.right <= w.right + 1 && f.right <= r.left + 1;
         wrap.scrollLeft = before;
     }
     const head = t.closest('.md-typeset__scrollwrap')?.previousElementSibling;
@@ -311,6 +338,7 @@ TABLES_JS = """
         wrapClientWidth: wrap ? wrap.clientWidth : null,
         wrapScrollWidth: wrap ? wrap.scrollWidth : null,
         lastColumnReachable: lastVisible,
+        firstColumnKept: firstVisible,
         cut, spills, tiny,
     };
 })
