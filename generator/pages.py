@@ -38,6 +38,9 @@ NAV = (
     ("Sources", "sources/index.md"),
     ("Timeline", "timeline/index.md"),
     ("Updates", "updates/index.md"),
+    ("Places", "places.md"),  # only when the briefing has places
+    ("Documents", "documents.md"),  # only when it has documents outside rounds
+    ("One-page brief", "brief.md"),
 )
 
 class PageClash(ValueError):
@@ -77,7 +80,7 @@ class Plan:
         self.locations: dict[str, tuple[str, str | None]] = {}
         self.handwritten = handwritten
         for planner in (_rounds, _timeline, _actors, _issues, _sources, _places, _documents,
-                        _discrepancies, _updates, _home):
+                        _discrepancies, _updates, _home, _brief):
             planner(self)
         self._host_claims()
         self._add_backlinks()
@@ -171,6 +174,15 @@ def _home(plan: Plan) -> None:
                       view.b.info.origin, {"latest": latest, "handwritten": plan.handwritten,
                                            "updates": plan.updates.entries[:5]},
                       mentions=fact_actors(latest)))
+
+
+def _brief(plan: Plan) -> None:
+    """A page to print: summary, key figures, the latest round's outcomes, open findings."""
+    view = plan.view
+    latest = view.latest_round()
+    shown = view.round_facts(latest, ("outcome", "next-step")) if latest else []
+    plan.add(PageSpec(plan.path("brief.md"), "brief.md.j2", "One-page brief",
+                      view.b.info.origin, mentions=fact_actors(shown)))
 
 
 def _rounds(plan: Plan) -> None:

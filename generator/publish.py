@@ -62,9 +62,11 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
         extra = handwritten.get(briefing.slug, [])
         analysis = analyze(briefing)
         updates = briefing_updates(briefing, analysis, history, built)
-        content.pages += render_briefing(briefing, analysis, edit_base, extra,
-                                         directory_urls, updates, feed)
-        content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra))
+        pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls, updates,
+                                feed)
+        content.pages += pages
+        content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
+                                        {p.path for p in pages}))
         content.names[briefing.slug] = briefing_names(briefing)
         entries.append(_home_entry(briefing))
     for slug, problems in sorted(broken.items()):
@@ -95,9 +97,12 @@ def problems_by_briefing(problems: list[Problem], root: str) -> dict[str, list[P
     return groups
 
 
-def briefing_nav(slug: str, title: str, handwritten: list[Handwritten]) -> dict[str, Any]:
-    """The navigation section of one briefing: its index pages, then the hand-written ones."""
-    entries: list[Any] = [{label: f"{slug}/{path}"} for label, path in NAV]
+def briefing_nav(slug: str, title: str, handwritten: list[Handwritten],
+                 written: set[str]) -> dict[str, Any]:
+    """The navigation section of one briefing: its index pages (those it has, of `written`
+    paths), then the hand-written ones."""
+    entries: list[Any] = [{label: f"{slug}/{path}"} for label, path in NAV
+                          if f"{slug}/{path}" in written]
     entries += [h.path for h in handwritten]
     return {html.escape(title): entries}  # Material writes nav titles unescaped
 

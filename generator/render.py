@@ -69,6 +69,11 @@ class PageContext:
             return Markup(fragment)
         return Markup(url_between(self.spec.path, path, self.directory_urls) + fragment)
 
+    @property
+    def address(self) -> str:
+        """The page's URL from the site root (the page script makes it absolute)."""
+        return "/" + layout.page_url(self.spec.path, self.directory_urls)
+
     def url(self, path: str) -> Markup:
         """A final URL of another page, for raw HTML."""
         return Markup(url_between(self.spec.path, path, self.directory_urls))

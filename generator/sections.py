@@ -49,7 +49,8 @@ MAX_DURATION_DAYS = 36_525  # a hundred years: longer is a typo in a negotiation
 # built site against these lists: a new section anchor in a template must be added here.
 RESERVED_IDS = frozenset({
     "index", "title", "agenda", "contents", "coverage-gaps", "documents", "facts-box",
-    "key-figures", "labels", "latest", "member-of", "members", "months", "outcomes",
+    "key-figures", "labels", "latest", "latest-round", "member-of", "members", "months",
+    "open-discrepancies", "outcomes",
     "positions", "reported-values", "roles", "rounds", "single-source", "what-follows",
     "what-happened", "updates",
     *ACTOR_KINDS,  # the actors page's groups
