@@ -12,7 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.load import display_path
 from generator.pipeline import Reading, read_briefings
+from generator.problems import InternalError, processing
 from generator.sections import json_schema
 
 DEFAULT_DIR = Path("briefings")
@@ -27,6 +29,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except InternalError as error:  # a bug, not a contributor's mistake: one line, exit 1
+        print(error, file=sys.stderr)
+        return 1
+    except Exception as error:  # the safety net: a bug outside any `processing` block
+        what = getattr(args, "briefings_dir", None) or args.run.__name__.removeprefix("run_")
+        print(InternalError(str(what), error), file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,7 +129,11 @@ def run_discrepancies(args: argparse.Namespace) -> int:
     reading = _read(args)
     if reading is None:
         return 1
-    sys.stdout.write(render_report([(b, analyze(b)) for b in reading.briefings], args.format))
+    analyses = []
+    for briefing in reading.briefings:
+        with processing(display_path(briefing.root)):
+            analyses.append((briefing, analyze(briefing)))
+    sys.stdout.write(render_report(analyses, args.format))
     return 0
 
 

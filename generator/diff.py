@@ -22,9 +22,9 @@ from typing import Any
 from generator.analyze import analyze
 from generator.export import dump
 from generator.model import Analysis, Briefing, Citation
+from generator.names import Names
 from generator.pipeline import Reading, read_briefings
 from generator.problems import Problem
-from generator.view import BriefingView
 
 # Sections compared, in the order reports list them; document items are their own section.
 SECTIONS = ("briefing", "facts", "claims", "sources", "actors", "places", "issues", "rounds",
@@ -110,7 +110,7 @@ class Snapshot:
 def snapshot(briefing: Briefing, analysis: Analysis | None = None) -> Snapshot:
     """The comparable form of a briefing (analysed here unless `analysis` is given)."""
     analysis = analysis if analysis is not None else analyze(briefing)
-    view = BriefingView(briefing, analysis)
+    shown = Names(briefing)
     items: dict[str, dict[str, dict[str, Any]]] = {s: {} for s in SECTIONS}
     items["briefing"]["briefing"] = _plain(briefing.info)
     for section in SECTIONS[1:]:
@@ -123,9 +123,8 @@ def snapshot(briefing: Briefing, analysis: Analysis | None = None) -> Snapshot:
         for doc_item in document.items:
             items["document-items"][doc_item.id] = {"document": document.id,
                                                     **_plain(doc_item)}
-    names = {i: view.name(i) for section in SECTIONS[1:] for i in items[section]}
+    names = {i: shown.short(i) for section in SECTIONS[1:] for i in items[section]}
     names["briefing"] = briefing.info.title
-    names.update({r: view.name(r) for r in briefing.rounds})
     findings = {f.id: dump(f) for f in (analysis.discrepancies + analysis.single_source
                                         + analysis.coverage_gaps)}
     return Snapshot(briefing.slug, briefing.info.title, items, names,

@@ -18,21 +18,26 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Analysis, Briefing
+from generator.names import Names
 
 FORMAT = "briefing-export"
 VERSION = 1
 
 
-def export_data(briefing: Briefing, analysis: Analysis) -> dict[str, Any]:
-    """The export as plain JSON values."""
+def export_data(briefing: Briefing, analysis: Analysis,
+                names: Names | None = None) -> dict[str, Any]:
+    """The export as plain JSON values; `names` holds every id's short and long name, as
+    the site shows them (generator/names.py)."""
+    names = names or Names(briefing)
     return {"format": FORMAT, "version": VERSION,
-            "briefing": _dump(briefing), "analysis": _dump(analysis)}
+            "briefing": _dump(briefing), "analysis": _dump(analysis),
+            "names": names.export()}
 
 
-def export_json(briefing: Briefing, analysis: Analysis) -> str:
+def export_json(briefing: Briefing, analysis: Analysis, names: Names | None = None) -> str:
     # Compact: the export of a large briefing is tens of MB, and compact JSON is written by
     # the C encoder, several times faster than an indented one.
-    data = export_data(briefing, analysis)
+    data = export_data(briefing, analysis, names)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

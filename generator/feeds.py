@@ -57,7 +57,7 @@ def feed_entries(plan: Plan, directory_urls: bool = True,
         link = posixpath.relpath(page_url(page, directory_urls), base or ".")
         if directory_urls and page_url(page, directory_urls).endswith("/"):
             link += "/"
-        name = u.title or (plan.view.name(u.id) if u.live else u.old or u.new or u.id)
+        name = u.title or (plan.view.names.long(u.id) if u.live else u.old or u.new or u.id)
         out.append(FeedEntry(entry_id(b.slug, u), b.slug, b.info.title, u,
                              f"{link}#{u.anchor}", name))
     return out

@@ -125,7 +125,12 @@ def find_fact_files(folder: Path) -> list[Path]:
 
 def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Parse one file; on any problem return None and the problems."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= MAX_FILE_BYTES else b""
+    except OSError as error:  # unreadable (permissions), or gone since it was listed
+        return None, [Problem(shown, 1, 1, f"cannot read the file: {error.strerror or error}",
+                              "check that the file exists and that you may read it")]
     if size > MAX_FILE_BYTES:
         return None, [
             Problem(
@@ -134,7 +139,7 @@ def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
                 "split it into several smaller files in the same folder",
             )
         ]
-    text, problems = _decode(path.read_bytes(), shown)
+    text, problems = _decode(data, shown)
     if text is None:
         return None, problems
     problems = _control_characters(text, shown) or _tab_indentation(text, shown)

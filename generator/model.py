@@ -64,6 +64,7 @@ class Source:
     archive_url: str | None = None
     published_note: str | None = None
     notes: str | None = None
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -103,6 +104,7 @@ class Actor:
     members: list[Membership] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -114,6 +116,7 @@ class Place:
     aliases: list[str] = field(default_factory=list)
     within: str | None = None
     citations: list[Citation] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -123,6 +126,7 @@ class Issue:
     origin: Origin
     description: str | None = None
     aliases: list[str] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -138,6 +142,7 @@ class Round:
     mediators: list[str] = field(default_factory=list)
     delegations: list[str] = field(default_factory=list)
     summary: str | None = None
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -153,6 +158,7 @@ class Fact:
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -161,6 +167,7 @@ class DocumentItem:
     text: str
     citations: list[Citation]
     origin: Origin
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -176,6 +183,7 @@ class Document:
     when: When | None = None
     description: str | None = None
     items: list[DocumentItem] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -188,6 +196,7 @@ class Position:
     as_of: When
     citations: list[Citation]
     origin: Origin
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +227,7 @@ class Claim:
     citations: list[Citation]
     origin: Origin
     value: ClaimValue | None = None  # None: to be read from `reported` by the analysis
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)
@@ -231,6 +241,7 @@ class Discrepancy:
     analysis: str
     origin: Origin
     citations: list[Citation] = field(default_factory=list)
+    label: str | None = None  # the editor's short name (generator/names.py)
 
 
 @dataclass(slots=True)

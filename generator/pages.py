@@ -19,7 +19,7 @@ from generator.markup import MONTHS
 from generator.model import Fact, Origin, Round
 from generator.sections import ACTOR_KINDS, PLACE_KINDS
 from generator.updates import BriefingUpdates, no_updates
-from generator.view import BriefingView, round_title, source_title
+from generator.view import BriefingView
 
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
 TIMELINE_SIZE = 200  # entries per timeline page
@@ -195,7 +195,7 @@ def _rounds(plan: Plan) -> None:
         heads = {head.id for _, head, _ in view.heads(rnd)}
         people = {*rnd.hosts, *rnd.mediators, *rnd.delegations, *heads, *fact_actors(facts)}
         people |= {a for d in docs for a in (d.author, d.recipient) if a in view.b.actors}
-        spec = PageSpec(plan.path(f"rounds/{rnd.id}.md"), "round.md.j2", round_title(rnd),
+        spec = PageSpec(plan.path(f"rounds/{rnd.id}.md"), "round.md.j2", view.names.long(rnd.id),
                         rnd.origin, {"round": rnd, "documents": docs}, mentions=people)
         items = [i.id for d in docs for i in d.items]
         plan.add(spec, anchored=[f.id for f in facts] + [d.id for d in docs] + items,
@@ -279,11 +279,12 @@ def _actors(plan: Plan) -> None:
     for actor in view.actors:
         names = {r.of for r in actor.roles if r.of} | {m.actor for m in actor.members}
         names |= {d.id for d, _ in view.memberships.get(actor.id, [])}
-        spec = plan.add(PageSpec(plan.path(f"actors/{actor.id}.md"), "actor.md.j2", actor.name,
+        spec = plan.add(PageSpec(plan.path(f"actors/{actor.id}.md"), "actor.md.j2",
+                                 view.names.long(actor.id),
                                  actor.origin, {"actor": actor}, mentions=names),
                         anchored=[label.id for label in actor.labels], own=[actor.id])
         _listing(plan, spec, view.facts_by_actor.get(actor.id, []),
-                 f"What {actor.name} said or did")
+                 f"What {view.names.short(actor.id)} said or did")
 
 
 def _issues(plan: Plan) -> None:
@@ -299,11 +300,13 @@ def _issues(plan: Plan) -> None:
                           mentions=parties))
     for issue in view.issues:
         positions = view.positions_by_issue.get(issue.id, [])
-        spec = plan.add(PageSpec(plan.path(f"issues/{issue.id}.md"), "issue.md.j2", issue.name,
+        spec = plan.add(PageSpec(plan.path(f"issues/{issue.id}.md"), "issue.md.j2",
+                                 view.names.long(issue.id),
                                  issue.origin, {"issue": issue},
                                  mentions={p.party for p in positions}),
                         anchored=[p.id for p in positions], own=[issue.id])
-        _listing(plan, spec, view.facts_by_issue.get(issue.id, []), f"Facts on {issue.name}")
+        _listing(plan, spec, view.facts_by_issue.get(issue.id, []),
+                 f"Facts on {view.names.short(issue.id)}")
 
 
 def _sources(plan: Plan) -> None:
@@ -326,7 +329,7 @@ def _sources(plan: Plan) -> None:
             pages[source.id] = spec.path
         if len(group) == 1:  # one source cited more than a page holds: continue its list
             _listing(plan, spec, view.facts_by_source.get(group[0].id, []),
-                     f"Facts citing {source_title(group[0])}")
+                     f"Facts citing {view.names.short(group[0].id)}")
     for spec in table:
         spec.context["pages"] = pages
 

@@ -15,11 +15,12 @@ from generator.load import (
     gc_paused,
     load_file,
     name_problems,
+    readable,
 )
 from generator.model import Briefing
-from generator.problems import BriefingError, Problem, show
+from generator.problems import BriefingError, Problem, processing, show
 from generator.resolve import build_briefing
-from generator.schema import SLUG
+from generator.schema import MAX_ID_LENGTH, SLUG
 from generator.validate import Checked, check_across, check_file
 
 
@@ -74,22 +75,34 @@ def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
         shown = display_path(path, cwd)
         origins[shown] = path.relative_to(root.parent).as_posix()
         reading.files.append(path)
-        reading.problems.extend(name_problems(path.relative_to(folder), shown))
-        result, problems = load_file(path, shown)
-        reading.problems.extend(problems)
-        if result:
-            loaded.append(result.path)
-            # Checked at once, so that its node tree goes before the next file is parsed:
-            # the trees take ~25 bytes per byte of YAML, the checked values a fifth of it.
-            check_file(result, checked)
-    if not SLUG.match(folder.name):
+        with processing(shown):
+            reading.problems.extend(name_problems(path.relative_to(folder), shown))
+            result, problems = load_file(path, shown)
+            reading.problems.extend(problems)
+            if result:
+                loaded.append(result.path)
+                # Checked at once, so that its node tree goes before the next file is
+                # parsed: the trees take ~25 bytes per byte of YAML, the checked values a
+                # fifth of it.
+                check_file(result, checked)
+    with processing(shown_folder):
+        _check_folder(folder, paths, origins, loaded, checked, cwd, reading)
+
+
+def _check_folder(folder: Path, paths: list[Path], origins: dict[str, str], loaded: list[str],
+                  checked: Checked, cwd: Path | None, reading: Reading) -> None:
+    """The rules across the files of one briefing folder, then its model if it is sound."""
+    good_name = SLUG.match(folder.name) and len(folder.name) <= MAX_ID_LENGTH
+    if not good_name:
         reading.problems.append(Problem(
-            display_path(paths[0], cwd), 1, 1, f"folder name '{folder.name}' is not a valid id",
-            "name briefing folders in lowercase words joined by hyphens, e.g. istanbul-2025"))
+            display_path(paths[0], cwd), 1, 1,
+            f"folder name {show(readable(folder.name))} is not a valid id",
+            "name briefing folders in lowercase words joined by hyphens (at most "
+            f"{MAX_ID_LENGTH} characters), e.g. istanbul-2025"))
     complete = len(loaded) == len(paths)
-    check_across(shown_folder, checked, loaded[0] if loaded else "", complete)
+    check_across(display_path(folder, cwd), checked, loaded[0] if loaded else "", complete)
     reading.problems.extend(checked.problems)
-    if not checked.problems and complete and SLUG.match(folder.name):
+    if not checked.problems and complete and good_name:
         files = [origins[f] for f in loaded]
         briefing = build_briefing(folder.name, folder, checked, origins, files)
         problems = _unreadable_claim_problems(briefing, origins)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 # What a message must never carry raw: line breaks and other control characters (they
@@ -81,3 +83,32 @@ class BriefingError(Exception):
         lines = [problem.format() for problem in self.problems]
         lines.append(f"{count} error{'s' if count != 1 else ''} in the fact files.")
         return "\n".join(lines)
+
+
+class InternalError(Exception):
+    """A bug: an exception nobody expected, while processing one file or briefing.
+
+    Never a contributor's mistake (those are Problems): it asks for a bug report, on one
+    line, naming what was being processed so the report can be reproduced.
+    """
+
+    def __init__(self, what: str, error: BaseException) -> None:
+        self.what, self.error = what, error
+        super().__init__(one_line(
+            f"internal error while processing {what}: {type(error).__name__}: "
+            f"{str(error)[:300]}; please file a bug, with this line and that file"))
+
+
+@contextmanager
+def processing(what: str) -> Iterator[None]:
+    """Turn any unexpected exception raised inside into an InternalError naming `what`.
+
+    Problems, usage errors and an InternalError raised deeper (naming a smaller `what`)
+    pass through unchanged.
+    """
+    try:
+        yield
+    except (InternalError, BriefingError):
+        raise
+    except Exception as error:
+        raise InternalError(what, error) from error

@@ -23,7 +23,7 @@ from generator.markup import format_when
 from generator.model import Briefing
 from generator.pages import NAV, Handwritten
 from generator.pipeline import Reading
-from generator.problems import Problem
+from generator.problems import Problem, processing
 from generator.render import Page, Renderer, render_briefing
 from generator.search import Names, briefing_names
 from generator.updates import briefing_updates
@@ -60,10 +60,11 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     feed: list[FeedEntry] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
-        analysis = analyze(briefing)
-        updates = briefing_updates(briefing, analysis, history, built)
-        pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls, updates,
-                                feed)
+        with processing(f"{root}/{briefing.slug}"):
+            analysis = analyze(briefing)
+            updates = briefing_updates(briefing, analysis, history, built)
+            pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls,
+                                    updates, feed)
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))

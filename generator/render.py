@@ -141,7 +141,7 @@ class Renderer:
              directory_urls: bool = True) -> Page:
         source = spec.origin.path
         content = self.render(
-            spec.template, **spec.context, title=spec.title, view=plan.view,
+            spec.template, **spec.context, title=spec.title, view=plan.view, names=plan.view.names,
             b=plan.view.b, page=PageContext(spec, plan, directory_urls), plan=plan,
             edit_url=safe_url(edit_base + source) if edit_base else None)
         return Page(spec.path, content, source)
@@ -172,7 +172,8 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                               briefing.info.origin.path))
             if feed_sink is not None:
                 feed_sink.extend(feed_entries(plan, directory_urls))
-            pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis),
+            pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis,
+                                                                   plan.view.names),
                               briefing.info.origin.path))
         finally:
             markup.clear_caches()

@@ -33,7 +33,10 @@ def build_briefing(slug: str, root: Path, checked: Checked, origins: dict[str, s
     for section, build in builders.items():
         target = getattr(briefing, section)
         for path, item in checked.sections[section]:
-            target[item["id"]] = build(item, origin(path, item), lambda i, p=path: origin(p, i))
+            built = build(item, origin(path, item), lambda i, p=path: origin(p, i))
+            if "label" in item:  # the editor's short name (generator/names.py)
+                built.label = item["label"]
+            target[item["id"]] = built
     return briefing
 
 
@@ -116,7 +119,7 @@ def _document(item: Item, origin: m.Origin, sub) -> m.Document:
         recipient=item.get("recipient"), round=item.get("round"), when=item.get("when"),
         description=item.get("description"),
         items=[m.DocumentItem(id=e["id"], text=e["text"], citations=citations(e["citations"]),
-                              origin=sub(e))
+                              origin=sub(e), label=e.get("label"))
                for e in item.get("items", [])])
 
 

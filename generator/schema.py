@@ -124,6 +124,7 @@ class Text(Type):
 
     doc: str = ""
     max_words: int | None = None
+    long_hint: str = "quote only a short phrase; say the rest in your own words"
 
     def check(self, node: yaml.Node, ctx: Context) -> Any:
         value = self._scalar(node, ctx, "text")
@@ -141,7 +142,7 @@ class Text(Type):
         if self.max_words and len(value.split()) > self.max_words:
             return ctx.error(node, f"{len(value.split())} words, over the limit of "
                              f"{self.max_words}",
-                             "quote only a short phrase; say the rest in your own words")
+                             self.long_hint)
         return value
 
     def json_schema(self) -> dict[str, Any]:

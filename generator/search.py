@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Briefing
+from generator.names import Names as ItemNames
+from generator.problems import processing
 
 FIELD = "aliases"
 REPEAT = "#see-"  # sections repeating other pages' content (see generator/templates)
@@ -81,9 +83,11 @@ def briefing_names(briefing: Briefing) -> Names:
     spelling of several words joins the spellings.
     """
     items = [*briefing.actors.values(), *briefing.places.values(), *briefing.issues.values()]
+    shown = ItemNames(briefing)
     names = []
     for item in sorted(items, key=lambda i: i.id):
-        spellings = [item.name, *item.aliases]
+        name = shown.of(item.id)
+        spellings = [name.short, name.long, item.name, *item.aliases]
         if getattr(item, "kind", "") == "person":
             spellings += [s.split()[-1] for s in spellings if len(s.split()) > 1]
         names.append(list(dict.fromkeys(spellings)))
@@ -139,9 +143,11 @@ def enrich_index(index: dict[str, Any], names: dict[str, Names]) -> dict[str, An
 
 def enrich_file(path: Path, names: dict[str, Names]) -> None:
     """Rewrite a search index in place (compact JSON, as Material writes it)."""
-    index = json.loads(path.read_text(encoding="utf-8"))
-    text = json.dumps(enrich_index(index, names), ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
+    with processing(path.as_posix()):
+        index = json.loads(path.read_text(encoding="utf-8"))
+        text = json.dumps(enrich_index(index, names), ensure_ascii=False,
+                          separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")
 
 
 def compact(text: str) -> str:

@@ -90,6 +90,11 @@ CITATIONS = Field(ListOf(CITATION, min_items=1, empty_hint=CITE_HINT,
                   required=True, example="citations: [source-id]")
 OPTIONAL_CITATIONS = Field(ListOf(CITATION, doc="Where this is reported"))
 ALIASES = Field(ListOf(Text(), doc="Other spellings, transliterations, short names"))
+LABEL_WORDS = 8
+NAME_LABEL = Field(Text(doc="The short name the site gives this item (generator/names.py), "
+                            "instead of the default one", max_words=LABEL_WORDS,
+                            long_hint="a label is a short name: a few words"),
+                   example="label: Reuters report")
 
 BRIEFING = Obj("briefing", {
     "title": Field(Text(), required=True, example='title: "…"'),
@@ -105,6 +110,7 @@ BRIEFING = Obj("briefing", {
 
 SOURCE = Obj("source", {
     "id": _id(),
+    "label": NAME_LABEL,
     "title": Field(Text(), required=True, example='title: "…"'),
     "publisher": Field(Text(doc="Who published it, or unknown"), required=True,
                        example="publisher: unknown"),
@@ -141,6 +147,7 @@ LABEL = Obj("label", {
 })
 ACTOR = Obj("actor", {
     "id": _id(),
+    "label": NAME_LABEL,
     "name": Field(Text(), required=True, example="name: …"),
     "kind": Field(Enum(values=ACTOR_KINDS), required=True, example="kind: person"),
     "aliases": ALIASES,
@@ -152,6 +159,7 @@ ACTOR = Obj("actor", {
 })
 PLACE = Obj("place", {
     "id": _id(),
+    "label": NAME_LABEL,
     "name": Field(Text(), required=True, example="name: …"),
     "kind": Field(Enum(values=PLACE_KINDS), required=True, example="kind: venue"),
     "aliases": ALIASES,
@@ -160,12 +168,14 @@ PLACE = Obj("place", {
 })
 ISSUE = Obj("issue", {
     "id": _id(),
+    "label": NAME_LABEL,
     "name": Field(Text(), required=True, example="name: Ceasefire"),
     "description": Field(Text()),
     "aliases": ALIASES,
 })
 ROUND = Obj("round", {
     "id": _id(),
+    "label": NAME_LABEL,
     "number": Field(Integer(minimum=0), required=True, example="number: 1"),
     "title": Field(Text()),
     "date": Field(WhenType(), required=True, example='date: "2025-06-02"'),
@@ -178,6 +188,7 @@ ROUND = Obj("round", {
 })
 FACT = Obj("fact", {
     "id": _id(),
+    "label": NAME_LABEL,
     "kind": Field(Enum(values=FACT_KINDS)),
     "text": Field(Text(), required=True, example='text: "…"'),
     "when": Field(WhenType()),
@@ -190,11 +201,13 @@ FACT = Obj("fact", {
 })
 DOCUMENT_ITEM = Obj("document item", {
     "id": _id(),
+    "label": NAME_LABEL,
     "text": Field(Text(), required=True, example='text: "…"'),
     "citations": CITATIONS,
 })
 DOCUMENT = Obj("document", {
     "id": _id(),
+    "label": NAME_LABEL,
     "title": Field(Text(), required=True, example='title: "…"'),
     "kind": Field(Text(doc="memorandum, roadmap, list, letter…"), required=True,
                   example="kind: memorandum"),
@@ -208,6 +221,7 @@ DOCUMENT = Obj("document", {
 })
 POSITION = Obj("position", {
     "id": _id(),
+    "label": NAME_LABEL,
     "issue": Field(Ref(sections=("issues",)), required=True, example="issue: issue-id"),
     "party": Field(Ref(sections=("actors",)), required=True, example="party: actor-id"),
     "stance": Field(Text(), required=True, example='stance: "…"'),
@@ -230,6 +244,7 @@ CLAIM_VALUE = Obj("claim value", {
        "alone")
 CLAIM = Obj("claim", {
     "id": _id(),
+    "label": NAME_LABEL,
     "subject": Field(Ref(doc="The id of what the claim is about"), required=True,
                      example="subject: round-2"),
     "property": Field(Slug(doc="What is measured, the same word across sources"),
@@ -241,6 +256,7 @@ CLAIM = Obj("claim", {
 })
 DISCREPANCY = Obj("discrepancy", {
     "id": _id(),
+    "label": NAME_LABEL,
     "title": Field(Text(), required=True, example='title: "…"'),
     "claims": Field(ListOf(Ref(sections=("claims",)), min_items=2,
                            empty_hint="list the ids of the claims that disagree"),

@@ -8,21 +8,26 @@ keeps running; `mkdocs build` stops with every `path:line:col` message.
 
 The briefings are read, checked and rendered in `on_pre_build`, which MkDocs runs before
 it empties `site_dir`: a build that fails on a fact file (or on a hand-written page in a
-generated page's place) stops there and leaves the previous site as it was.
+generated page's place) stops there and leaves the previous site as it was. For any later
+failure, `mkdocs build` writes into a staging folder that replaces `site_dir` only once
+the build has succeeded (generator.staging). An unexpected exception in the plugin is a
+one-line `PluginError` asking for a bug report, never a traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, get_files
 from mkdocs.structure.nav import Navigation, Section
@@ -32,14 +37,37 @@ from mkdocs.utils import nest_paths
 from generator.history import read_history
 from generator.pages import NAV, PageClash
 from generator.pipeline import read_briefings
-from generator.problems import BriefingError
+from generator.problems import BriefingError, InternalError
 from generator.publish import SiteContent, fill_home, read_handwritten, site_content
 from generator.render import Page
 from generator.search import enrich_file
+from generator.staging import discard, staging_folder, strict_warnings, swap_in
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
 
 FOOTNOTES = '<div class="footnote">'
+
+
+Event = TypeVar("Event", bound=Callable[..., Any])
+
+
+def guarded(event: Event) -> Event:
+    """An event handler whose unexpected exceptions become one-line PluginErrors.
+
+    MkDocs prints a PluginError as one line and exits 1; any other exception as a
+    traceback. Problems in fact files are PluginErrors already; anything else is a bug.
+    """
+    @functools.wraps(event)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except (PluginError, Abort):
+            raise
+        except InternalError as error:
+            raise PluginError(str(error)) from error
+        except Exception as error:
+            raise PluginError(str(InternalError("the briefings", error))) from error
+    return wrapper  # type: ignore[return-value]
 
 
 class BriefingsConfig(Config):
@@ -51,19 +79,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.content: SiteContent | None = None
+        self.target: Path | None = None  # the real site_dir, while MkDocs writes to…
+        self.staging: Path | None = None  # …this folder beside it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
+    @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
         folder = str(briefings_folder(config, self.config.briefings_dir))
         if folder not in config.watch:
             config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes
+        # `serve` builds into a temporary folder of its own; a dirty build updates in place.
+        if not self.serving and not self.dirty:
+            self.target = Path(config.site_dir)
+            self.staging = staging_folder(self.target)
+            config.site_dir = str(self.staging)
         return config
 
     @event_priority(100)  # before other plugins see the site: fail before anything is written
+    @guarded
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         folder = briefings_folder(config, self.config.briefings_dir)
         docs = get_files(config)  # what on_files will get; listing docs/ again is cheap
@@ -75,6 +114,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if clashes:
             report_clashes(clashes, self.serving)
 
+    @guarded
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.content is None:  # on_pre_build did not run: nothing to add
             return files
@@ -83,26 +123,43 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         config.nav = site_nav(config.nav, files, self.content.nav)
         return files
 
+    @guarded
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         attach_to_sections(nav, files)
         return nav
 
+    @guarded
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
         if self.content is not None and page.file.src_uri == "index.md":
             return fill_home(markdown, self.content.home)
         return markdown
 
+    @guarded
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
         # Footnotes repeat source titles on every page: keep them out of the search index.
         return html.replace(FOOTNOTES, FOOTNOTES[:-1] + ' data-search-exclude="true">')
 
     @event_priority(-100)  # after the search plugin has written its index
+    @guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.content is not None and index.is_file():
             enrich_file(index, self.content.names)
+        if self.staging is not None and self.target is not None:
+            staging, self.staging = self.staging, None
+            config.site_dir = str(self.target)
+            if config.strict and strict_warnings():  # MkDocs aborts next: keep the old site
+                discard(staging)
+            else:
+                swap_in(staging, self.target)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Any failure: drop the staging folder; the previous site was never touched."""
+        if self.staging is not None:
+            discard(self.staging)
+            self.staging = None
 
 
 def briefings_folder(config: MkDocsConfig, setting: str) -> Path:

@@ -28,6 +28,7 @@ from generator.model import (
     Round,
     Source,
 )
+from generator.names import Names
 
 GROUP_TITLES = {"person": "People", "delegation": "Delegations", "government": "Governments",
                 "organisation": "Organisations", "outlet": "Outlets", "venue": "Venues",
@@ -47,9 +48,6 @@ def name_key(item: Actor | object) -> tuple[str, str]:
     return (str(getattr(item, "name", "")).casefold(), str(getattr(item, "id", "")))
 
 
-def source_key(source: Source) -> tuple[str, str, str, str]:
-    published = source.published.sort_key if source.published else "~"
-    return (source.publisher.casefold(), published, source.title.casefold(), source.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +66,7 @@ class BriefingView:
     def __init__(self, briefing: Briefing, analysis: Analysis) -> None:
         self.b = briefing
         self.slug = briefing.slug
+        self.names = Names(briefing)
         self.findings = merge_recorded(briefing, analysis)
         self.single_source = list(analysis.single_source)
         self.coverage_gaps = list(analysis.coverage_gaps)
@@ -75,7 +74,7 @@ class BriefingView:
         self.actors = sorted(briefing.actors.values(), key=name_key)
         self.rounds = sorted(briefing.rounds.values(), key=lambda r: (r.number, r.id))
         self.issues = sorted(briefing.issues.values(), key=name_key)
-        self.sources = sorted(briefing.sources.values(), key=source_key)
+        self.sources = sorted(briefing.sources.values(), key=self._source_key)
         self.places = sorted(briefing.places.values(), key=name_key)
         self.actor_rank = {a.id: n for n, a in enumerate(self.actors)}
         self.source_rank = {s.id: n for n, s in enumerate(self.sources)}
@@ -88,6 +87,11 @@ class BriefingView:
         self._latest: dict[tuple[str, str], Position] | None = None
         self._parties: list[Actor] | None = None
         self._index()
+
+    def _source_key(self, source: Source) -> tuple[str, str, str]:
+        """Sources by name, then date of publication (unknown last)."""
+        published = source.published.sort_key if source.published else "~"
+        return (self.names.short(source.id).casefold(), published, source.id)
 
     def _index(self) -> None:
         b = self.b
@@ -131,50 +135,8 @@ class BriefingView:
     def items_list(self) -> list[DocumentItem]:
         return [item for _, item in self.items.values()]
 
-    # ------------------------------------------------------------------ names
-
-    def name(self, item_id: str | None) -> str:
-        """How an id reads on a page: the actor's name, "Round 2", a fact's start..."""
-        if not item_id:
-            return ""
-        b = self.b
-        for table in (b.actors, b.places, b.issues):
-            if item_id in table:
-                return table[item_id].name
-        if item_id in b.rounds:
-            return round_title(b.rounds[item_id])
-        if item_id in b.sources:
-            return source_title(b.sources[item_id])
-        if item_id in b.documents:
-            return b.documents[item_id].title
-        if item_id in self.items:
-            return self.items[item_id][1].text
-        if item_id in self.labels:
-            actor, label = self.labels[item_id]
-            return f"“{label.text}” for {actor.name}"
-        if item_id in b.facts:
-            return b.facts[item_id].text
-        if item_id in b.positions:
-            p = b.positions[item_id]
-            return f"{self.name(p.party)} on {self.name(p.issue)}"
-        if item_id in b.claims:
-            c = b.claims[item_id]
-            return f"{c.property.replace('-', ' ').capitalize()} of {self.name(c.subject)}"
-        if item_id in b.discrepancies:
-            return b.discrepancies[item_id].title
-        return item_id
-
     def group_title(self, kind: str) -> str:
         return GROUP_TITLES.get(kind, kind.capitalize())
-
-    def short(self, round_id: str) -> str:
-        """A round in a list of links: "Round 2"."""
-        return f"Round {self.b.rounds[round_id].number}"
-
-    def publisher(self, source_id: str) -> str:
-        """A source's short name in running text: its publisher, else its title."""
-        source = self.b.sources[source_id]
-        return source.publisher if source.publisher != "unknown" else source_title(source)
 
     # ------------------------------------------------------------------ rounds
 
@@ -305,16 +267,6 @@ def merge_recorded(briefing: Briefing, analysis: Analysis) -> list[Finding]:
             status=record.status, analysis=record.analysis, recorded=record.id,
             citations=list(record.citations)))
     return findings
-
-
-def round_title(rnd: Round) -> str:
-    return f"Round {rnd.number}" + (f": {rnd.title}" if rnd.title else "")
-
-
-def source_title(source: Source) -> str:
-    publisher = "Unknown publisher" if source.publisher == "unknown" else source.publisher
-    title = "untitled" if source.title == "unknown" else f"“{source.title}”"
-    return f"{publisher}, {title}"
 
 
 def _citations(item: Any) -> list[Citation]:

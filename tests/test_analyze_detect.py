@@ -219,10 +219,9 @@ def test_findings_name_facts_and_unnamed_sources_in_words() -> None:
         id="strike-fact", kind="event", origin=HERE, citations=[Citation("nameless")],
         text="Ukraine attacked Russian military aircraft at bases far inside Russia.")
     [finding] = analyze(briefing).single_source
-    assert finding.title == (
-        "Aircraft destroyed of the fact “Ukraine attacked Russian military aircraft at…”")
+    assert finding.title == "Aircraft destroyed in Event, undated"  # never a cut excerpt
     assert finding.explanation.startswith(
-        "Only an unnamed news report reports the aircraft destroyed of the fact “Ukraine")
+        "Only Unattributed news report reports the aircraft destroyed of Event, undated")
     assert "nameless" not in finding.explanation and "strike-fact" not in finding.explanation
 
 

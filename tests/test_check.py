@@ -203,3 +203,31 @@ def test_a_subfolder_name_is_checked_too(workdir: Path, capsys) -> None:
     code, _, err = run_check(capsys)
     assert code == 1
     assert "briefings/demo/round 2/facts.yaml:1:1: error: file name 'round 2' has" in err
+
+
+def test_a_bug_is_one_line_naming_the_file_and_exit_1(workdir: Path, capsys,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """No traceback even for a bug: the safety net names the file being processed."""
+    import generator.pipeline
+
+    def broken(loaded, checked) -> None:
+        if loaded.path.endswith("sources.yaml"):
+            raise RuntimeError("injected\nbug")
+
+    monkeypatch.setattr(generator.pipeline, "check_file", broken)
+    code, out, err = run_check(capsys)
+    assert code == 1
+    assert out == ""
+    assert err.splitlines() == [
+        "internal error while processing briefings/demo/sources.yaml: RuntimeError: "
+        "injected\\nbug; please file a bug, with this line and that file"]
+
+
+def test_a_file_gone_before_it_is_read_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """`mkdocs serve` lists the files, then reads them: an editor may delete one between."""
+    from generator.load import load_file
+
+    result, problems = load_file(tmp_path / "gone.yaml", "briefings/demo/gone.yaml")
+    assert result is None
+    assert [p.format().splitlines()[0] for p in problems] == [
+        "briefings/demo/gone.yaml:1:1: error: cannot read the file: No such file or directory"]

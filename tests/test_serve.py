@@ -87,17 +87,18 @@ def server(tmp_path: Path) -> Iterator[Server]:
 def test_serve_rebuilds_on_a_fact_file_edit_and_survives_a_broken_one(server: Server,
                                                                        tmp_path: Path) -> None:
     page = f"{SLUG}/rounds/round-2/"
-    server.wait_for(page, lambda status, body: status == 200 and "Second round" in body,
+    server.wait_for(page, lambda status, body: status == 200 and "Round 2" in body,
                     "the first build")
     briefing = tmp_path / "project" / "briefings" / SLUG
     round_file = briefing / "rounds" / "round-2.yaml"
     text = round_file.read_text(encoding="utf-8")
     assert "title: Second round" in text
 
-    # An edit shows on the page.
-    round_file.write_text(text.replace("title: Second round", "title: Second round, edited"),
+    # An edit shows on the page (a round's title shows where it says more than its number).
+    round_file.write_text(text.replace("title: Second round", "title: Second round, in Geneva"),
                           encoding="utf-8")
-    server.wait_for(page, lambda status, body: "Second round, edited" in body, "the edit")
+    server.wait_for(page, lambda status, body: "Round 2: Second round, in Geneva" in body,
+                    "the edit")
 
     # A syntax error: the server stays up and the briefing's home shows the checker's
     # messages, the unreadable file first, before what it breaks elsewhere.
@@ -115,5 +116,5 @@ def test_serve_rebuilds_on_a_fact_file_edit_and_survives_a_broken_one(server: Se
 
     # Fixed again: the page comes back.
     round_file.write_text(text, encoding="utf-8")
-    server.wait_for(page, lambda status, body: status == 200 and "Second round" in body
-                    and "edited" not in body, "the fixed page")
+    server.wait_for(page, lambda status, body: status == 200 and "Round 2" in body
+                    and "Geneva" not in body, "the fixed page")

@@ -212,10 +212,10 @@ def test_adjacent_footnote_numbers_have_nothing_between_them(site: Path) -> None
 def test_a_quote_in_a_footnote_gets_one_pair_of_quotation_marks(quote: str, shown: str) -> None:
     template = Renderer().env.from_string(
         '{% import "_macros.md.j2" as m with context %}{{ m.citation(c) }}')
-    view = SimpleNamespace(name=lambda _id: "The Daily Lake")
+    names = SimpleNamespace(long=lambda _id: "The Daily Lake")
     page = SimpleNamespace(to=lambda _id: Markup("../sources/#daily"))
     citation = SimpleNamespace(source="daily", locator=None, quote=quote, via=None, via_note=None)
-    text = template.render(c=citation, view=view, page=page)
+    text = template.render(c=citation, names=names, page=page)
     assert text == "[The Daily Lake](../sources/#daily)" + shown
 
 
@@ -488,3 +488,72 @@ def test_no_item_id_can_meet_an_anchor_the_site_makes(site: Path) -> None:
                     RESERVED_PREFIXES):
                 unreserved.add((anchor, page.relative_to(site).as_posix()))
     assert not unreserved, "\n".join(sorted(f"{a} ({p})" for a, p in unreserved))
+
+
+def _site_files(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _mkdocs_build(config_file: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
+         "-d", str(site)], capture_output=True, text=True, timeout=180,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_a_crash_after_mkdocs_cleans_leaves_the_previous_site_intact(tmp_path: Path) -> None:
+    """MkDocs empties site_dir after on_pre_build; a crash in a page, or `--strict` refusing
+    a warning, comes later. The build goes to a staging folder swapped in only on success."""
+    config_file = make_project(tmp_path)
+    site = build_site(config_file)
+    before = _site_files(site)
+    assert len(before) > 50
+    (tmp_path / "crash.py").write_text(
+        "def on_post_page(output, page, config):\n"
+        "    if page.file.src_uri.endswith('rounds/round-2.md'):\n"
+        "        raise RuntimeError('injected crash')\n"
+        "    return output\n", encoding="utf-8")
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "hooks: [crash.py]\n",
+                           encoding="utf-8")
+    result = _mkdocs_build(config_file, site)
+    assert result.returncode != 0
+    assert "Cleaning site directory" in result.stderr  # the crash came after the clean
+    assert "injected crash" in result.stderr
+    assert _site_files(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+    (tmp_path / "crash.py").write_text("", encoding="utf-8")
+    (tmp_path / "docs" / "broken-link.md").write_text("# Broken\n\n[x](nowhere.md)\n")
+    result = _mkdocs_build(config_file, site)
+    assert result.returncode != 0
+    assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+    assert _site_files(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+    (tmp_path / "docs" / "broken-link.md").unlink()
+    assert _mkdocs_build(config_file, site).returncode == 0
+    assert (site / SLUG / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_bug_in_the_plugin_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """An exception in the plugin's own code after the clean (here: search enrichment fed
+    a broken index) is one line asking for a bug report; the previous site stays."""
+    config_file = make_project(tmp_path)
+    site = build_site(config_file)
+    before = _site_files(site)
+    (tmp_path / "spoil.py").write_text(
+        "import pathlib\n"
+        "def on_post_build(config):  # runs before the briefings plugin's (priority -100)\n"
+        "    pathlib.Path(config.site_dir, 'search', 'search_index.json').write_text('{')\n",
+        encoding="utf-8")
+    config_file.write_text(config_file.read_text(encoding="utf-8") + "hooks: [spoil.py]\n",
+                           encoding="utf-8")
+    result = _mkdocs_build(config_file, site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "internal error" in line]
+    assert len(lines) == 1
+    assert re.search(r"internal error while processing \S+/search/search_index\.json: "
+                     r"JSONDecodeError: .*; please file a bug", lines[0])
+    assert _site_files(site) == before

@@ -73,7 +73,7 @@ def test_updates_page_lists_each_change_by_day(built):
         "the harbour master's office." in text
     assert "Withdrawn · Both sides agreed to restart the night ferry. Reason: The paper " \
         "retracted its report of a ferry agreement." in text
-    assert "6 March 2026 Discrepancy opened · Duration of round 1" in text
+    assert "6 March 2026 Discrepancy opened · Duration of Round 1" in text
     assert "Fact added · Northland promised to repair the harbour lights." in text
     assert "Fact added · Both sides agreed to restart the night ferry. (since withdrawn)" in text
     html = unescape(page(site, f"{SLUG}/updates"))

@@ -28,7 +28,7 @@ def analyze(briefing: Briefing) -> Analysis:
                            key=lambda f: (f.subject, f.property or "", f.id))
     analysis = Analysis(discrepancies=discrepancies,
                         single_source=single_sources(groups, ctx),
-                        coverage_gaps=coverage_gaps(briefing, ctx.labels))
+                        coverage_gaps=coverage_gaps(briefing, ctx))
     _unique_ids(analysis.discrepancies + analysis.single_source + analysis.coverage_gaps)
     return analysis
 

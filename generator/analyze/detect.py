@@ -18,9 +18,9 @@ from generator.analyze import wording
 from generator.analyze.compare import Outcome, compare, weekday_mismatch
 from generator.analyze.context import Context
 from generator.analyze.keys import DAYS_LINE, MOMENTS_LINE, Key, on_line
-from generator.analyze.labels import property_label
 from generator.analyze.ranges import Interval
 from generator.model import Briefing, Claim, Finding
+from generator.names import property_name
 
 Group = tuple[str, str]  # (subject, property)
 MAX_PAIRWISE = 8  # distinct values in a group listed pair by pair; beyond, one finding
@@ -120,7 +120,7 @@ def _conflict(subject: str, prop: str, side_a: list[Claim], side_b: list[Claim],
     claims = side_a + side_b
     finding = Finding(
         id=f"conflict-{side_a[0].id}-{side_b[0].id}", kind="conflict", origin="detected",
-        title=ctx.labels.title(subject, prop), subject=subject, property=prop,
+        title=ctx.title(subject, prop), subject=subject, property=prop,
         explanation=f"{ctx.stated(side_a)}; {ctx.stated(side_b)}: {outcome.reason}.",
         claims=sorted(claim.id for claim in claims), sources=_sources(claims, ctx))
     return Detected(finding, (frozenset(c.id for c in side_a), frozenset(c.id for c in side_b)))
@@ -135,8 +135,8 @@ def _scattered(subject: str, prop: str, sides: list[list[Claim]],
     sources = _sources(claims, ctx)
     finding = Finding(
         id=f"conflict-{subject}-{prop}", kind="conflict", origin="detected",
-        title=ctx.labels.title(subject, prop), subject=subject, property=prop,
-        explanation=f"{len(claims)} claims from {ctx.labels.sources(sources)} give "
+        title=ctx.title(subject, prop), subject=subject, property=prop,
+        explanation=f"{len(claims)} claims from {ctx.sources_text(sources)} give "
                     f"{len(sides)} different values, too many to list pair by pair; "
                     f"for example {ctx.stated(side_a)}; {ctx.stated(side_b)}: {outcome.reason}.",
         claims=[claim.id for claim in claims], sources=sources)
@@ -158,7 +158,7 @@ def weekday_mismatches(briefing: Briefing, ctx: Context) -> list[Detected]:
             continue
         finding = Finding(
             id=f"weekday-{cid}", kind="weekday-mismatch", origin="detected",
-            title=f"{ctx.labels.title(claim.subject, claim.property)}: weekday and date "
+            title=f"{ctx.title(claim.subject, claim.property)}: weekday and date "
                   "disagree",
             subject=claim.subject, property=claim.property,
             explanation=f"{ctx.said(claim)}: {reason}", claims=[cid],
@@ -177,9 +177,9 @@ def single_sources(groups: dict[Group, list[Claim]], ctx: Context) -> list[Findi
         said = "; ".join(wording.quote(claim.reported) for claim in claims)
         found.append(Finding(
             id=f"single-source-{subject}-{prop}", kind="single-source", origin="detected",
-            title=ctx.labels.title(subject, prop), subject=subject, property=prop,
-            explanation=f"Only {ctx.labels.sources(sources)} reports the {property_label(prop)} "
-                        f"of {ctx.labels.subject(subject)}: {said}. No other source gives it "
+            title=ctx.title(subject, prop), subject=subject, property=prop,
+            explanation=f"Only {ctx.sources_text(sources)} reports the {property_name(prop)} "
+                        f"of {ctx.names.short(subject)}: {said}. No other source gives it "
                         "to compare with.",
             claims=[claim.id for claim in claims], sources=sorted(sources)))
     return found

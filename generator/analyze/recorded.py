@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.analyze.context import Context
+from generator.analyze.context import Context, claim_sources
 from generator.analyze.detect import Detected
-from generator.analyze.labels import claim_sources
 from generator.model import Discrepancy, Finding
 
 

@@ -15,7 +15,7 @@ from .support import DESKTOP, Site
 PAGES = {
     "home": None,  # the site's home page
     "actor": r"^Vladimir Medinsky$",
-    "round": r"second round",
+    "round": r"^Round 2$",
     "positions": r"^Positions$",
     "discrepancies": r"^Discrepancies$",
 }

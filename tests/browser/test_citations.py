@@ -41,7 +41,7 @@ def _tooltip(page) -> str:
 
 @pytest.fixture
 def round_page(page, server, site: Site):
-    page.goto(server.url(site.by_h1(r"second round").path))
+    page.goto(server.url(site.by_h1(r"^Round 2$").path))
     return page
 
 

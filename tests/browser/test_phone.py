@@ -20,8 +20,8 @@ from .support import OVERFLOW_JS, PHONE, TABLES_JS, Site, one_page_per_type
 
 PAGES = {
     "positions matrix": r"^Positions$",
-    "round 1": r"first round",
-    "round 2": r"second round",
+    "round 1": r"^Round 1$",
+    "round 2": r"^Round 2$",
     "discrepancies": r"^Discrepancies$",
     "sources": r"^Sources$",
 }

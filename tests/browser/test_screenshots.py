@@ -16,7 +16,7 @@ from .support import DESKTOP, PHONE, SCREENSHOTS, Site
 
 PAGES = {
     "home": None,
-    "round": r"second round",
+    "round": r"^Round 2$",
     "positions": r"^Positions$",
 }
 DEVICES = {"desktop": DESKTOP, "phone": PHONE}
