@@ -46,7 +46,7 @@ class SiteContent:
 
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
                  edit_base: str = "", directory_urls: bool = True,
-                 history: History | None = None) -> SiteContent:
+                 history: History | None = None, site_name: str = "") -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
     `root` is the briefings folder as problem paths show it (e.g. `briefings`); `history`
@@ -64,7 +64,7 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
             analysis = analyze(briefing)
             updates = briefing_updates(briefing, analysis, history, built)
             pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls,
-                                    updates, feed)
+                                    site_name, updates, feed)
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))

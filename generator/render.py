@@ -8,6 +8,7 @@ footnote references) as safe by building it from macros, never from contributor 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -53,7 +54,8 @@ class PageContext:
         self.spec = spec
         self.plan = plan
         self.directory_urls = directory_urls
-        self._numbers: dict[Citation, int] = {}
+        self._labels: dict[Citation, Markup] = {}
+        self._taken: set[str] = set()
 
     def to(self, item_id: str) -> Markup:
         """A relative link to the page (and anchor) where an id lives."""
@@ -86,13 +88,25 @@ class PageContext:
         """A relative link to a page of this briefing, by its path below `<slug>/`."""
         return self.rel(self.plan.path(relative_path))
 
-    def cite(self, citations: Iterable[Citation]) -> list[int]:
-        """Footnote numbers for citations; a citation repeated on a page keeps its number."""
-        return [self._numbers.setdefault(c, len(self._numbers) + 1) for c in citations]
+    def cite(self, citations: Iterable[Citation]) -> list[Markup]:
+        """Footnote labels for citations; a citation repeated on a page keeps its label.
+
+        The label (and so the `#fn:…` anchor) comes from the citation itself, not from its
+        position: a link to a footnote survives facts added before it. Readers still see
+        numbers (Python-Markdown numbers footnotes in order)."""
+        labels = self._labels
+        out = []
+        for c in citations:
+            label = labels.get(c)
+            if label is None:
+                label = Markup(_unique(footnote_label(c), self._taken))  # id alphabet only
+                labels[c] = label
+            out.append(label)
+        return out
 
     @property
-    def notes(self) -> list[tuple[int, Citation]]:
-        return [(n, c) for c, n in self._numbers.items()]
+    def notes(self) -> list[tuple[Markup, Citation]]:
+        return [(n, c) for c, n in self._labels.items()]
 
     @property
     def claim_groups(self) -> list[tuple[str, str, list[Claim]]]:
@@ -116,7 +130,7 @@ class PageContext:
 class Renderer:
     """Jinja2 templates of every page type, with the escaping and formatting filters."""
 
-    def __init__(self) -> None:
+    def __init__(self, site_name: str = "") -> None:
         env = Environment(
             loader=PackageLoader("generator", "templates"),
             autoescape=True,  # macro output is Markup; with finalize, all else is escaped
@@ -132,6 +146,7 @@ class Renderer:
             paragraphs=paragraphs, join=_join, quoted=quoted, day=format_day,
         )
         env.globals["feed_path"] = feed_path
+        env.globals["site_name"] = site_name  # for the "cite this page" text
         self.env = env
 
     def render(self, template: str, **context: object) -> str:
@@ -149,7 +164,7 @@ class Renderer:
 
 def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                     handwritten: Sequence[Handwritten] = (),
-                    directory_urls: bool = True,
+                    directory_urls: bool = True, site_name: str = "",
                     updates: BriefingUpdates | None = None,
                     feed_sink: list[FeedEntry] | None = None) -> list[Page]:
     """Every page of one briefing, and its JSON export, sorted by path.
@@ -165,7 +180,7 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
         try:
             plan = Plan(BriefingView(briefing, analysis), list(handwritten), updates)
-            renderer = Renderer()
+            renderer = Renderer(site_name)
             pages = [renderer.page(spec, plan, edit_base, directory_urls)
                      for spec in plan.specs]
             pages.append(Page(feed_path(briefing.slug), briefing_feed(plan, directory_urls),
@@ -179,6 +194,24 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
             markup.clear_caches()
             layout.clear_caches()
     return sorted(pages, key=lambda p: p.path)
+
+
+def footnote_label(c: Citation) -> str:
+    """A stable footnote label: the source id, and a digest of what else the citation says."""
+    if not (c.locator or c.quote or c.via or c.via_note):
+        return c.source
+    said = "\x1f".join(x or "" for x in (c.locator, c.quote, c.via, c.via_note))
+    return f"{c.source}-{hashlib.blake2s(said.encode(), digest_size=4).hexdigest()}"
+
+
+def _unique(label: str, taken: set[str]) -> str:
+    """`label`, or `label-2`, `label-3`… if the page already uses it (a digest collision)."""
+    candidate, n = label, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{label}-{n}"
+    taken.add(candidate)
+    return candidate
 
 
 def _join(values: Iterable[object], separator: str = ", ") -> Markup:

@@ -181,7 +181,7 @@ def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool) -
     handwritten = read_handwritten(Path(config.docs_dir), pages, slugs)
     root = os.path.relpath(folder, base).replace(os.sep, "/")
     return site_content(reading, root, handwritten, directory_urls=config.use_directory_urls,
-                        history=read_history(folder))
+                        history=read_history(folder), site_name=config.site_name)
 
 
 def add_pages(files: Files, pages: list[Page], config: MkDocsConfig,

@@ -11,9 +11,36 @@
     });
   }
 
+  /* "Cite this page" names the address the reader is at, with the fact they came to. */
+  function showHere() {
+    document.querySelectorAll(".bf-here-url").forEach(function (el) {
+      el.textContent = location.href;
+    });
+  }
+
+  /* A fact's "#" link: a plain link to the fact without JavaScript; with it, a click also
+     copies the fact's full address to the clipboard and says so for a moment. */
+  function copyLink(event) {
+    var link = event.target.closest("a.bf-link");
+    if (!link || !navigator.clipboard) return;
+    var url = location.href.split("#")[0] + link.getAttribute("href");
+    navigator.clipboard.writeText(url).then(function () {
+      link.classList.add("bf-copied");
+      link.setAttribute("aria-label", "Link copied");
+      setTimeout(function () {
+        link.classList.remove("bf-copied");
+        link.setAttribute("aria-label", "Link to this fact");
+      }, 2000);
+    }, function () { /* no permission: the link still works */ });
+  }
+
   function enhance() {
     showAddress();
+    showHere();
   }
+
+  document.addEventListener("click", copyLink);
+  window.addEventListener("hashchange", showHere);
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(enhance);  /* Material's page-loaded signal (instant navigation) */

@@ -27,7 +27,7 @@ def printed(page, url: str) -> list[str]:
 
 
 def test_round_2_prints_to_at_most_four_pages(page, server, site: Site):
-    built = site.by_h1(r"second round")
+    built = site.by_h1(r"^Round 2$")
     pages = printed(page, server.url(built.path))
     assert len(pages) <= 4, f"{built.path} prints to {len(pages)} A4 pages"
     text = " ".join(pages)
@@ -56,7 +56,7 @@ def test_no_page_type_prints_a_blank_page(page, server, site: Site):
 
 
 def test_printout_carries_address_and_review_date_and_no_chrome(page, server, site: Site):
-    built = site.by_h1(r"second round")
+    built = site.by_h1(r"^Round 2$")
     pages = printed(page, server.url(built.path))
     first = " ".join(pages[0].split())
     assert server.url(built.path) in first.replace(" ", ""), first[:300]
@@ -74,7 +74,7 @@ def test_printout_carries_address_and_review_date_and_no_chrome(page, server, si
 
 
 def test_footnotes_print_small_in_two_columns(page, server, site: Site):
-    built = site.by_h1(r"second round")
+    built = site.by_h1(r"^Round 2$")
     page.goto(server.url(built.path))
     page.emulate_media(media="print")
     style = page.evaluate(
