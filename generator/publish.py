@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +18,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from generator.analyze import analyze
+from generator.feeds import EPOCH, FeedEntry, render_feed, reviewed
+from generator.history import History, build_date
 from generator.markup import format_when
 from generator.model import Briefing
 from generator.pages import NAV, Handwritten
@@ -24,13 +27,27 @@ from generator.pipeline import Reading
 from generator.problems import Problem, processing
 from generator.render import Page, Renderer, render_briefing, shared_renderer
 from generator.search import Names, briefing_names
+from generator.updates import briefing_updates
 
 PLACEHOLDER = "<!-- briefings -->"
 # edit_base, directory_urls, hand-written pages, from_source, site_name: what rendering
 # depends on besides the briefing
 Settings = tuple[str, bool, tuple[Handwritten, ...], bool, str]
-# slug -> (the briefing, the settings it was rendered with, its pages)
-Rendered = dict[str, tuple[Briefing, Settings, list[Page]]]
+
+
+@dataclass(slots=True)
+class Rendering:
+    """A briefing's pages and feed entries, and what they were rendered from."""
+
+    briefing: Briefing
+    settings: Settings
+    history: History | None
+    built: datetime
+    pages: list[Page]
+    feed: list[FeedEntry]
+
+
+Rendered = dict[str, Rendering]  # by slug
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---", re.MULTILINE)
 
@@ -49,23 +66,28 @@ class SiteContent:
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
                  edit_base: str = "", directory_urls: bool = True,
                  rendered: Rendered | None = None, from_source: bool = False,
-                 site_name: str = "") -> SiteContent:
+                 history: History | None = None, site_name: str = "") -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
-    `root` is the briefings folder as problem paths show it (e.g. `briefings`).
+    `root` is the briefings folder as problem paths show it (e.g. `briefings`); `history`
+    (from `generator.history`) dates the updates; without it every date is unknown.
     `from_source`: links in raw HTML relative to the source file, for Zensical.
     `rendered` (for `mkdocs serve`) keeps each briefing's pages from one call to the next:
-    a briefing that is the same object, with the same settings, is not rendered again.
+    a briefing that is the same object, with the same settings and history, on the same
+    day, is not analysed and rendered again.
     """
     content = SiteContent(problems=sorted(reading.problems))
     renderer = shared_renderer()
     broken = problems_by_briefing(content.problems, root)
     entries: list[dict[str, Any]] = []
+    built = build_date()
+    feed: list[FeedEntry] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
         settings = (edit_base, directory_urls, tuple(extra), from_source, site_name)
         with processing(f"{root}/{briefing.slug}"):
-            pages = _rendered(briefing, settings, rendered)
+            pages, entries = _rendered(briefing, settings, history, built, rendered)
+        feed += entries
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))
@@ -81,20 +103,29 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     if rendered is not None:
         for slug in rendered.keys() - {b.slug for b in reading.briefings}:
             del rendered[slug]
+    content.pages.append(Page("feed.xml", render_feed(
+        "Briefings", "site", "feed.xml", "./", feed,
+        max((reviewed(b) for b in reading.briefings), default=EPOCH), multi=True), ""))
     return content
 
 
-def _rendered(briefing: Briefing, settings: Settings, rendered: Rendered | None) -> list[Page]:
-    """A briefing's pages, from `rendered` when it holds them for this very briefing."""
+def _rendered(briefing: Briefing, settings: Settings, history: History | None,
+              built: datetime, rendered: Rendered | None) -> tuple[list[Page], list[FeedEntry]]:
+    """A briefing's pages and feed entries, from `rendered` when it holds them for this
+    very briefing, settings and history, rendered the same day."""
     hit = rendered.get(briefing.slug) if rendered is not None else None
-    if hit is not None and hit[0] is briefing and hit[1] == settings:
-        return hit[2]
+    if (hit is not None and hit.briefing is briefing and hit.settings == settings
+            and hit.history == history and hit.built.date() == built.date()):
+        return hit.pages, hit.feed
     edit_base, directory_urls, extra, from_source, site_name = settings
-    pages = render_briefing(briefing, analyze(briefing), edit_base, extra, directory_urls,
-                            site_name, from_source)
+    analysis = analyze(briefing)
+    updates = briefing_updates(briefing, analysis, history, built)
+    feed: list[FeedEntry] = []
+    pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls, site_name,
+                            updates, feed, from_source)
     if rendered is not None:
-        rendered[briefing.slug] = (briefing, settings, pages)
-    return pages
+        rendered[briefing.slug] = Rendering(briefing, settings, history, built, pages, feed)
+    return pages, feed
 
 
 def problems_by_briefing(problems: list[Problem], root: str) -> dict[str, list[Problem]]:

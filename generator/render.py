@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator import layout, markup
 from generator.export import export_json
+from generator.feeds import FeedEntry, briefing_feed, feed_entries, feed_path
 from generator.languages import language_name
 from generator.layout import relative, url_between
 from generator.load import gc_paused
@@ -25,6 +26,7 @@ from generator.markup import (
     anchor_id,
     escape_markdown,
     excerpt,
+    format_day,
     format_value,
     format_when,
     front_matter,
@@ -34,6 +36,7 @@ from generator.markup import (
 )
 from generator.model import Analysis, Briefing, Citation, Claim, Finding
 from generator.pages import Handwritten, PageSpec, Plan
+from generator.updates import BriefingUpdates
 from generator.view import BriefingView
 
 
@@ -146,7 +149,9 @@ class Renderer:
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
             excerpt=excerpt, front_matter=front_matter, anchor=anchor_id,
             paragraphs=paragraphs, join=_join, quoted=quoted, language=language_name,
+            day=format_day,
         )
+        env.globals["feed_path"] = feed_path
         env.globals["site_name"] = site_name  # for the "cite this page" text
         self.env = env
 
@@ -174,6 +179,8 @@ def shared_renderer(site_name: str = "") -> Renderer:
 def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                     handwritten: Sequence[Handwritten] = (),
                     directory_urls: bool = True, site_name: str = "",
+                    updates: BriefingUpdates | None = None,
+                    feed_sink: list[FeedEntry] | None = None,
                     from_source: bool = False) -> list[Page]:
     """Every page of one briefing, and its JSON export, sorted by path.
 
@@ -182,13 +189,20 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
     `handwritten` are pages in `docs/<slug>/` to link from the briefing's home.
     `directory_urls` must match the site's setting (`a/b.md` served as `a/b/`): lists
     written as raw HTML carry final URLs; `from_source` writes them for Zensical instead.
+    `updates` (from the git history) fill the Updates page, the marks and correction
+    notes, and the briefing's Atom feed; `feed_sink` collects its feed entries (linked from
+    the site root) for the site feed.
     """
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
         try:
-            plan = Plan(BriefingView(briefing, analysis), list(handwritten))
+            plan = Plan(BriefingView(briefing, analysis), list(handwritten), updates)
             renderer = shared_renderer(site_name)
             pages = [renderer.page(spec, plan, edit_base, directory_urls, from_source)
                      for spec in plan.specs]
+            pages.append(Page(feed_path(briefing.slug), briefing_feed(plan, directory_urls),
+                              briefing.info.origin.path))
+            if feed_sink is not None:
+                feed_sink.extend(feed_entries(plan, directory_urls))
             pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis,
                                                                    plan.view.names),
                               briefing.info.origin.path))

@@ -37,6 +37,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
+from generator.history import read_history
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
 from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
@@ -273,7 +274,7 @@ def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool,
     handwritten = read_handwritten(Path(config.docs_dir), pages, slugs)
     root = os.path.relpath(folder, base).replace(os.sep, "/")
     return site_content(reading, root, handwritten, directory_urls=config.use_directory_urls,
-                        site_name=config.site_name,
+                        history=read_history(folder), site_name=config.site_name,
                         rendered=preview.rendered if preview is not None else None)
 
 
