@@ -86,8 +86,8 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
         extra = handwritten.get(briefing.slug, [])
         settings = (edit_base, directory_urls, tuple(extra), from_source, site_name)
         with processing(f"{root}/{briefing.slug}"):
-            pages, entries = _rendered(briefing, settings, history, built, rendered)
-        feed += entries
+            pages, feed_entries = _rendered(briefing, settings, history, built, rendered)
+        feed += feed_entries
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))
