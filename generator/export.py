@@ -84,6 +84,8 @@ def _load(hint: Any, value: Any) -> Any:
         return _load(options[0], value)
     if origin is list:
         return [_load(args[0], v) for v in value]
+    if origin is tuple:  # tuple[X, ...]
+        return tuple(_load(args[0], v) for v in value)
     if origin is dict:
         return {item["id"]: _load(args[1], item) for item in value}
     if dataclasses.is_dataclass(hint):

@@ -43,12 +43,26 @@ class When:
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a relay: an actor the source cites, or an unnamed one described.
+
+    An unnamed step counts as an origin of its own only when the editor says it is
+    `independent` of the others.
+    """
+
+    actor: str | None = None  # actor id
+    description: str | None = None  # "an unnamed official"
+    independent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     source: str  # source id
     locator: str | None = None
     quote: str | None = None
-    via: str | None = None  # actor id the source attributes the fact to
+    via: tuple[Step, ...] = ()  # who the source has it from, nearest first
     via_note: str | None = None
+    translation: str | None = None  # the quote in English
 
 
 @dataclass(slots=True)
@@ -61,9 +75,10 @@ class Source:
     language: str
     kind: str
     origin: Origin
-    archive_url: str | None = None
+    archive_url: str | None = None  # the `archived` link (formerly `archive_url`)
     published_note: str | None = None
     notes: str | None = None
+    accessed: When | None = None
     label: str | None = None  # the editor's short name (generator/names.py)
 
 
@@ -158,6 +173,7 @@ class Fact:
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
+    note: str | None = None  # the editor's, not a source's
     label: str | None = None  # the editor's short name (generator/names.py)
 
 
@@ -196,6 +212,7 @@ class Position:
     as_of: When
     citations: list[Citation]
     origin: Origin
+    note: str | None = None  # the editor's, not a source's
     label: str | None = None  # the editor's short name (generator/names.py)
 
 
@@ -227,6 +244,7 @@ class Claim:
     citations: list[Citation]
     origin: Origin
     value: ClaimValue | None = None  # None: to be read from `reported` by the analysis
+    note: str | None = None  # the editor's, not a source's
     label: str | None = None  # the editor's short name (generator/names.py)
 
 

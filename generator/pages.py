@@ -147,7 +147,7 @@ class Plan:
 def fact_actors(facts: list[Fact]) -> set[str]:
     """The actors facts are about, and those their sources quote ("citing TASS")."""
     return {a for f in facts for a in f.actors} | {
-        c.via for f in facts for c in f.citations if c.via}
+        step.actor for f in facts for c in f.citations for step in c.via if step.actor}
 
 
 # ---------------------------------------------------------------------- planners

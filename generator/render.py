@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from generator import layout, markup
 from generator.export import export_json
+from generator.languages import language_name
 from generator.layout import relative, url_between
 from generator.load import gc_paused
 from generator.markup import (
@@ -140,7 +141,7 @@ class Renderer:
         env.filters.update(
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
             excerpt=excerpt, front_matter=front_matter, anchor=anchor_id,
-            paragraphs=paragraphs, join=_join, quoted=quoted,
+            paragraphs=paragraphs, join=_join, quoted=quoted, language=language_name,
         )
         env.globals["site_name"] = site_name  # for the "cite this page" text
         self.env = env
@@ -186,9 +187,12 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
 
 def footnote_label(c: Citation) -> str:
     """A stable footnote label: the source id, and a digest of what else the citation says."""
-    if not (c.locator or c.quote or c.via or c.via_note):
+    if not (c.locator or c.quote or c.via or c.via_note or c.translation):
         return c.source
-    said = "\x1f".join(x or "" for x in (c.locator, c.quote, c.via, c.via_note))
+    # A one-actor `via` digests as its id, as before chains existed: labels stay put.
+    via = "\x1e".join(s.actor or f"?{s.description}{'!' * s.independent}" for s in c.via)
+    said = "\x1f".join(x or "" for x in (c.locator, c.quote, via, c.via_note))
+    said += f"\x1f{c.translation}" if c.translation else ""
     return f"{c.source}-{hashlib.blake2s(said.encode(), digest_size=4).hexdigest()}"
 
 

@@ -53,17 +53,24 @@ def _info(checked: Checked, origin) -> m.BriefingInfo:
 def citations(items: list[Item] | None) -> list[m.Citation]:
     return [
         m.Citation(source=c["source"], locator=c.get("locator"), quote=c.get("quote"),
-                   via=c.get("via"), via_note=c.get("via_note"))
+                   via=tuple(_step(step) for step in c.get("via", ())),
+                   via_note=c.get("via_note"), translation=c.get("translation"))
         for c in items or []
     ]
+
+
+def _step(step: Item) -> m.Step:
+    return m.Step(actor=step.get("actor"), description=step.get("description"),
+                  independent=step.get("independent", False))
 
 
 def _source(item: Item, origin: m.Origin, _sub) -> m.Source:
     return m.Source(
         id=item["id"], title=item["title"], publisher=item["publisher"], url=item["url"],
         published=item["published"], language=item["language"], kind=item["kind"],
-        origin=origin, archive_url=item.get("archive_url"),
-        published_note=item.get("published_note"), notes=item.get("notes"))
+        origin=origin, archive_url=item.get("archived", item.get("archive_url")),
+        published_note=item.get("published_note"), notes=item.get("notes"),
+        accessed=item.get("accessed"))
 
 
 def _actor(item: Item, origin: m.Origin, sub) -> m.Actor:
@@ -109,7 +116,7 @@ def _fact(item: Item, origin: m.Origin, _sub) -> m.Fact:
         citations=citations(item["citations"]), origin=origin, when=item.get("when"),
         when_reported=item.get("when_reported"), round=item.get("round"),
         actors=item.get("actors", []), places=item.get("places", []),
-        issues=item.get("issues", []))
+        issues=item.get("issues", []), note=item.get("note"))
 
 
 def _document(item: Item, origin: m.Origin, sub) -> m.Document:
@@ -127,7 +134,7 @@ def _position(item: Item, origin: m.Origin, _sub) -> m.Position:
     return m.Position(
         id=item["id"], issue=item["issue"], party=item["party"], stance=item["stance"],
         status=item["status"], as_of=item["as_of"], citations=citations(item["citations"]),
-        origin=origin)
+        origin=origin, note=item.get("note"))
 
 
 def _claim(item: Item, origin: m.Origin, _sub) -> m.Claim:
@@ -135,7 +142,7 @@ def _claim(item: Item, origin: m.Origin, _sub) -> m.Claim:
     return m.Claim(
         id=item["id"], subject=item["subject"], property=item["property"],
         reported=item["reported"], citations=citations(item["citations"]), origin=origin,
-        value=claim_value(value) if value else None)
+        value=claim_value(value) if value else None, note=item.get("note"))
 
 
 def _discrepancy(item: Item, origin: m.Origin, _sub) -> m.Discrepancy:

@@ -382,6 +382,45 @@ class ListOf(Type):
 
 
 @dataclass
+class OneOrList(Type):
+    """One item, or a list of at least one (`via: reuters` or `via: [cgtn, reuters]`);
+    checked as a list either way."""
+
+    item: Type
+    doc: str = ""
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            return ListOf(self.item, min_items=1).check(node, ctx)
+        value = self.item.check(node, ctx)
+        return INVALID if value is INVALID else [value]
+
+    def json_schema(self) -> dict[str, Any]:
+        item = self.item.json_schema()
+        return self._with_doc({"anyOf": [item, {"type": "array", "items": item,
+                                                 "minItems": 1}]})
+
+
+@dataclass
+class Boolean(Type):
+    """true or false, and nothing else (no yes/no/on/off)."""
+
+    doc: str = ""
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = self._scalar(node, ctx, "true or false")
+        if value is INVALID:
+            return INVALID
+        if node.style or value not in ("true", "false"):
+            return ctx.error(node, f"expected true or false, found {show(value)}",
+                             "write true or false, without quotes")
+        return value == "true"
+
+    def json_schema(self) -> dict[str, Any]:
+        return self._with_doc({"type": "boolean"})
+
+
+@dataclass
 class Field:
     type: Type
     required: bool = False

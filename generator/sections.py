@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.schema import (
+    Boolean,
     Either,
     Enum,
     Field,
@@ -17,6 +18,7 @@ from generator.schema import (
     ListOf,
     Number,
     Obj,
+    OneOrList,
     Ref,
     Slug,
     Text,
@@ -70,6 +72,19 @@ def _refs(*sections: str, doc: str = "") -> Field:
     return Field(ListOf(Ref(sections=sections), doc=doc))
 
 
+VIA_STEP = Either(
+    short=Ref(sections=("actors",), doc="The actor (outlet, agency, office) cited"),
+    short_key="actor",
+    long=Obj("via step", {
+        "description": Field(Text(doc="Who, when the source does not name them"),
+                             required=True, example='description: "an unnamed official"'),
+        "independent": Field(Boolean(doc="true when the editor knows this unnamed origin "
+                                         "is not one of the other origins")),
+    }),
+    doc="An actor id, or {description: 'an unnamed official'} for an unnamed one",
+)
+NOTE = Field(Text(doc="The editor's note: reasoning or context, not what sources say"))
+
 CITATION = Either(
     short=Ref(sections=("sources",), doc="A source id"),
     short_key="source",
@@ -79,11 +94,14 @@ CITATION = Either(
         "locator": Field(Text(doc="Where in the source: a paragraph, a page, a time code")),
         "quote": Field(Text(doc="The source's exact words, a short phrase",
                             max_words=MAX_QUOTE_WORDS)),
-        "via": Field(Ref(sections=("actors",),
-                         doc="The actor the source attributes the fact to (TASS, Reuters…)")),
+        "translation": Field(Text(doc="The quote in English, when the source is in another "
+                                      "language; the quote stays as the source wrote it",
+                                  max_words=2 * MAX_QUOTE_WORDS)),
+        "via": Field(OneOrList(VIA_STEP, doc="Who the source says it has this from: one step, "
+                                             "or a chain, nearest first (X citing Y citing…)")),
         "via_note": Field(Text(doc="How the source attributes it, e.g. 'a copy seen by…'")),
     }),
-    doc="A source id, or a mapping with source, locator, quote, via",
+    doc="A source id, or a mapping with source, locator, quote, translation, via",
 )
 CITATIONS = Field(ListOf(CITATION, min_items=1, empty_hint=CITE_HINT,
                          doc="Where this is reported: one citation at least"),
@@ -115,11 +133,13 @@ SOURCE = Obj("source", {
     "publisher": Field(Text(doc="Who published it, or unknown"), required=True,
                        example="publisher: unknown"),
     "url": Field(Url(allow_unknown=True), required=True, example="url: unknown"),
-    "archive_url": Field(Url()),
+    "archived": Field(Url(doc="A link to an archived copy")),
+    "archive_url": Field(Url(doc="The former name of 'archived'")),
+    "accessed": Field(WhenType(doc="When the editor read the source")),
     "published": Field(WhenType(allow_unknown=True, doc="When published, or unknown"),
                        required=True, example="published: unknown"),
     "published_note": Field(Text(doc="What the source says of its time, e.g. 'updated 21:17'")),
-    "language": Field(Text(doc="Language code, e.g. en, ru, uk"), required=True,
+    "language": Field(Text(doc="Language code, e.g. en, ru, uk, sl, zh"), required=True,
                       example="language: en"),
     "kind": Field(Enum(values=SOURCE_KINDS), required=True, example="kind: news-report"),
     "notes": Field(Text()),
@@ -197,6 +217,7 @@ FACT = Obj("fact", {
     "actors": _refs("actors"),
     "places": _refs("places"),
     "issues": _refs("issues"),
+    "note": NOTE,
     "citations": CITATIONS,
 })
 DOCUMENT_ITEM = Obj("document item", {
@@ -227,6 +248,7 @@ POSITION = Obj("position", {
     "stance": Field(Text(), required=True, example='stance: "…"'),
     "status": Field(Enum(values=POSITION_STATUSES), required=True, example="status: demanded"),
     "as_of": Field(WhenType(), required=True, example='as_of: "2025-06-02"'),
+    "note": NOTE,
     "citations": CITATIONS,
 })
 CLAIM_VALUE = Obj("claim value", {
@@ -252,6 +274,7 @@ CLAIM = Obj("claim", {
     "reported": Field(Text(doc="The source's own phrasing"), required=True,
                       example='reported: "a little over an hour"'),
     "value": Field(CLAIM_VALUE),
+    "note": NOTE,
     "citations": CITATIONS,
 })
 DISCREPANCY = Obj("discrepancy", {

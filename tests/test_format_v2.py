@@ -85,3 +85,55 @@ def test_a_weekday_alone_is_a_value_compared_with_other_weekdays(briefing):
     assert briefing.claims["r2-day-delo"].value.weekday == "friday"
     found = {f.id for f in analyze(briefing).discrepancies}
     assert "conflict-r2-day-courier-r2-day-delo" in found
+
+
+def test_the_editors_note_is_shown_apart_from_what_sources_say(site: Path):
+    round_3 = page(site, "rounds/round-3")
+    assert ('<span class="bf-note">Editor\'s note: Both outlets report it the same evening;'
+            in round_3)
+    assert "Editor's note: The courier" in round_3  # on the claim
+    assert "Editor's note: The courier calls it a demand" in page(site, "issues/border")
+
+
+def test_a_translation_is_shown_beside_the_verbatim_quote(site: Path):
+    round_3 = page(site, "rounds/round-3")
+    assert "“brez dogovora” (in English: “without an agreement”)" in round_3
+
+
+def test_a_via_chain_reads_as_a_relay(site: Path):
+    round_3 = page(site, "rounds/round-3")
+    assert ("citing River Wire, citing Westland TV, citing an unnamed Westland official "
+            "(River Wire, quoting Westland TV)") in round_3
+    assert "citing River Wire&#160;" in round_3  # a single `via`, as before
+
+
+def test_languages_are_named_and_sources_show_archive_and_access_dates(site: Path):
+    sources = page(site, "sources")
+    for name in ("Slovenian", "Chinese", "Russian", "English"):
+        assert f"<td>{name}</td>" in sources
+    assert "<td>sl</td>" not in sources
+    text = "".join(p.read_text(encoding="utf-8") for p in (site / SLUG / "sources").rglob("*.html"))
+    assert "https://archive.example/vesti-raund-2" in text
+    assert "12 April 2025" in text and "22 May 2025" in text
+
+
+def test_old_spellings_stay_valid(briefing):
+    """`archive_url` (the former name of `archived`) and a single `via` still read."""
+    assert briefing.sources["izvestia-r2"].archive_url == "https://archive.example/vesti-raund-2"
+    steps = briefing.facts["r3-no-deal"].citations[1].via
+    assert [s.actor for s in steps] == ["river-wire"]
+
+
+def test_the_complete_example_of_the_format_reference_passes_the_checker(tmp_path: Path):
+    text = (ROOT / "docs" / "reference" / "format.md").read_text(encoding="utf-8")
+    example = text.split("<!-- checked-example -->\n```yaml\n", 1)[1].split("```", 1)[0]
+    folder = tmp_path / "briefings" / "example"
+    folder.mkdir(parents=True)
+    (folder / "example.yaml").write_text(example, encoding="utf-8")
+    reading = read_briefings(tmp_path / "briefings")
+    assert reading.problems == []
+    facts = reading.briefings[0].facts
+    assert facts["r3-no-deal"].note and facts["r3-no-deal"].citations[0].translation
+    for key in ("archived:", "accessed:", "note:", "translation:", "via: [", "weekday:",
+                "until:"):
+        assert key in example

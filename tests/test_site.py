@@ -214,7 +214,8 @@ def test_a_quote_in_a_footnote_gets_one_pair_of_quotation_marks(quote: str, show
         '{% import "_macros.md.j2" as m with context %}{{ m.citation(c) }}')
     names = SimpleNamespace(long=lambda _id: "The Daily Lake")
     page = SimpleNamespace(to=lambda _id: Markup("../sources/#daily"))
-    citation = SimpleNamespace(source="daily", locator=None, quote=quote, via=None, via_note=None)
+    citation = SimpleNamespace(source="daily", locator=None, quote=quote, via=(), via_note=None,
+                               translation=None)
     text = template.render(c=citation, names=names, page=page)
     assert text == "[The Daily Lake](../sources/#daily)" + shown
 
