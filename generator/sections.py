@@ -54,11 +54,11 @@ RESERVED_IDS = frozenset({
     "key-figures", "labels", "latest", "latest-round", "member-of", "members", "months",
     "open-discrepancies", "outcomes", "undated",
     "positions", "reported-values", "roles", "rounds", "single-source", "what-follows",
-    "what-happened",
+    "what-happened", "updates",
     *ACTOR_KINDS,  # the actors page's groups
 })
-RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "gap-", "party-", "places-", "see-",
-                     "single-source-", "weekday-")
+RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "gap-", "party-", "places-",
+                     "see-", "single-source-", "update-", "weekday-")
 
 CITE_HINT = "add citations: [source-id], naming the source that reports it"
 
