@@ -122,8 +122,8 @@ def format_when(when: When | None, reported: str | None = None) -> str:
         text = _format_range(when.start, _precision(first), when.end, _precision(last))
     else:
         text = _format_point(when.start, when.precision)
-    if reported:
-        text += f" (reported as {quoted(reported)})"
+    if reported and " ".join(reported.casefold().split()) not in text.casefold():
+        text += f" (reported as {quoted(reported)})"  # only wording that says more
     return text
 
 
