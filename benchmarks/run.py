@@ -7,7 +7,9 @@ folder and measures, each step on its own so that one failure does not stop the 
 the checker (subprocess) next to PyYAML's C loader alone on the same files, the
 generator in one process (read + analyze + render, in a child process so its memory is
 its own), and a full `mkdocs build` with the project's settings (wall time, peak memory,
-site size, search index, largest page). The istanbul-2025 briefing gets a row too.
+site size, search index, largest page). The istanbul-2025 briefing gets a row too, and
+so does the same briefing with one position whose stance is 2 MB of text: every pass
+over text must be linear, and its build must take at most twice the plain one's.
 It prints Markdown tables (measurements, targets, growth) and writes JSON.
 See benchmarks/README.md for what each column means.
 """
@@ -42,6 +44,7 @@ DEFAULT_JSON = REPO / "benchmarks" / "out" / "results.json"
 MB = 1_000_000
 REFERENCE = 10_000  # the size the absolute targets are set for
 LARGEST = 50_000  # the size the targets for 50,000 facts are set for
+REAL = "istanbul-2025"  # the row of the real briefing
 SERVE_SIZES = (1_000, 10_000)  # edit-to-visible latency is measured at these sizes (and Istanbul)
 RAW_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")  # an HTML start tag in Markdown
 Row = dict[str, Any]
@@ -298,7 +301,7 @@ def measure(name: str, size: int | None, briefings_dir: Path, work: Path,
         attempt(row, "search", lambda: step_search(briefings_dir, work))
         if not args.keep:
             shutil.rmtree(work / "site", ignore_errors=True)
-    if size is None or size in SERVE_SIZES:
+    if name == REAL or size in SERVE_SIZES:
         attempt(row, "serve", lambda: step_live(briefings_dir, work, args.timeout))
     if row.get("generator_s") and row.get("build_s"):
         row["generator_share"] = row["generator_s"] / row["build_s"]
@@ -320,14 +323,17 @@ class Target:
     inclusive: bool = False  # `<=` rather than `<`
     from_reference: bool = False  # judged on synthetic rows of 10,000 facts and more
     synthetic: bool = False  # judged on synthetic rows only
-    real: bool = False  # judged on the real briefing's row only
+    real: bool = False  # judged on the Istanbul row only
+    optional: bool = False  # judged only on rows that have the field
 
     def applies(self, row: Row) -> bool:
+        if self.optional and self.field not in row:
+            return False
         size = row["size"]
         if self.at is not None:
             return size == self.at
         if self.real:
-            return size is None
+            return row["name"] == REAL
         if self.synthetic:
             return size is not None
         return not self.from_reference or (size is not None and size >= REFERENCE)
@@ -354,6 +360,8 @@ TARGETS = (
            inclusive=True),
     Target("edit_real", "edit → page ≤ 1 s CPU (Istanbul)", "edit_cpu_s", 1, real=True,
            inclusive=True),
+    Target("long_text", "2 MB text ≤ 2× build CPU", "long_text_ratio", 2, inclusive=True,
+           optional=True),
 )
 GROWTH = (("build_cpu_s", "build CPU"), ("build_peak_mb", "build peak memory"),
           ("generator_cpu_s", "generator CPU"))
@@ -482,9 +490,42 @@ def run_all(args: argparse.Namespace, root: Path) -> list[Row]:
         work = root / "istanbul"
         work.mkdir(parents=True, exist_ok=True)
         rows.append(measure("istanbul-2025", None, REPO / "briefings", work, args))
+        if not args.skip_long_text:
+            rows.append(measure_long_text(rows[-1], root / "long-text", args))
     for row in rows:
         row["targets"] = judge(row)
     return rows
+
+
+LONG_TEXT_BYTES = 2_000_000
+
+
+def write_long_text_briefing(folder: Path) -> None:
+    """The project's briefings plus one position whose stance is LONG_TEXT_BYTES of figures
+    ("12345 12345 …", the input that once made search enrichment quadratic)."""
+    shutil.copytree(REPO / "briefings", folder)
+    first = next(p for path in sorted(folder.rglob("*.yaml"))
+                 for p in (yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+                 .get("positions", []))
+    source = first["citations"][0]
+    source = source if isinstance(source, str) else source["source"]
+    stance = ("12345 " * (LONG_TEXT_BYTES // 6 + 1))[:LONG_TEXT_BYTES].strip()
+    briefing = next(p.parent for p in folder.rglob("*.yaml"))
+    (briefing / "long-text.yaml").write_text(
+        f"positions:\n  - id: long-text-stance\n    issue: {first['issue']}\n"
+        f"    party: {first['party']}\n    stance: \"{stance}\"\n    status: unclear\n"
+        f"    as_of: \"{first['as_of']}\"\n    citations: [{source}]\n", encoding="utf-8")
+
+
+def measure_long_text(plain: Row, work: Path, args: argparse.Namespace) -> Row:
+    """The Istanbul row again with a 2 MB text field; its build CPU against the plain one."""
+    work.mkdir(parents=True, exist_ok=True)
+    write_long_text_briefing(work / "briefings")
+    row = measure("istanbul-2025 + 2 MB text", None, work / "briefings", work, args)
+    key = "build_cpu_s" if row.get("build_cpu_s") and plain.get("build_cpu_s") else "build_s"
+    if row.get(key) and plain.get(key):
+        row["long_text_ratio"] = row[key] / plain[key]
+    return row
 
 
 def machine() -> Row:
@@ -507,6 +548,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep the briefings and sites there")
     parser.add_argument("--skip-istanbul", action="store_true")
+    parser.add_argument("--skip-long-text", action="store_true",
+                        help="leave out the Istanbul briefing with a 2 MB text field")
     parser.add_argument("--history", action="store_true",
                         help="also time the git history pass of the updates pages: 10,000 "
                              "facts over 1,000 commits (benchmarks/history.py)")

@@ -9,6 +9,7 @@ from generator.search import Matcher, aliases, number_forms, searchable
 def _aliases(text: str, names: list[list[str]] | None = None) -> str:
     return " ".join(aliases(text, Matcher(names or [])))
 
+
 def test_grouped_numbers_get_their_digits_and_plain_ones_their_grouping() -> None:
     assert number_forms("release 1,000 prisoners") == ["1000"]
     assert number_forms("1 000 and 1.000 and 12,500,000") == ["1000", "1000", "12500000"]
@@ -59,3 +60,17 @@ def test_footnotes_repeated_lists_and_the_warning_are_left_out() -> None:
         '</ol>\n</div>')
     copy = searchable(content, None)
     assert copy == '<h1 id="r">Round</h1>\n\n<p>They met.</p>\n\n'
+
+
+def test_a_number_of_thousands_of_digits_is_grouped_without_converting_it() -> None:
+    """Python refuses to convert more than 4,300 digits to an int: grouped as text."""
+    digits = "1" + "0" * 4_300
+    (form,) = number_forms(f"a figure of {digits} people")
+    assert form == "10" + ",000" * 1_433
+    assert searchable(f"<h1 id=\"x\">T</h1><p>{digits}</p>", None).endswith(f"<p>{form}</p>")
+
+
+def test_folding_keeps_a_word_with_a_combining_mark_whole() -> None:
+    """`İstanbul` case-folds to i + a combining dot: the search word is `istanbul`."""
+    matcher = Matcher([["İstanbul"]])
+    assert matcher.spellings_in("talks in istanbul today") == ["İstanbul"]
