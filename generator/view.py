@@ -25,8 +25,10 @@ from generator.model import (
     Label,
     Membership,
     Position,
+    Role,
     Round,
     Source,
+    When,
 )
 from generator.names import Names
 
@@ -152,6 +154,18 @@ class BriefingView:
                     heads.setdefault((delegation_id, member.actor), []).extend(member.citations)
         return [(self.b.actors[d], self.b.actors[h], citations)
                 for (d, h), citations in heads.items()]
+
+    def posts_on(self, actor_id: str, day: When) -> list[Role]:
+        """The posts (`roles`) an actor held on a day, by their `from` and `until`.
+
+        Compared by day, so that a month or year given for either end covers all its days;
+        a role without dates is held on any day.
+        """
+        actor = self.b.actors.get(actor_id)
+        on = day.start.isoformat()[:10]
+        return [role for role in (actor.roles if actor else [])
+                if (role.start is None or role.start.start.isoformat()[:10] <= on)
+                and (role.until is None or on <= role.until.end.isoformat()[:10])]
 
     def box_claims(self, rnd: Round) -> dict[str, list[Claim]]:
         claims = self.claims_by_subject.get(rnd.id, [])

@@ -137,3 +137,20 @@ def test_the_complete_example_of_the_format_reference_passes_the_checker(tmp_pat
     for key in ("archived:", "accessed:", "note:", "translation:", "via: [", "weekday:",
                 "until:"):
         assert key in example
+
+
+def test_each_round_shows_the_post_held_on_its_date(site: Path):
+    assert "then Deputy foreign minister of Eastland" in page(site, "rounds/round-1")
+    for later in ("rounds/round-2", "rounds/round-3"):
+        text = page(site, later)
+        assert "then Foreign minister of Eastland" in text
+        assert "Deputy foreign minister" not in text
+    actor = page(site, "actors/ana-novak")
+    rows = re.findall(r"<tr>.*?</tr>", actor, re.S)
+    attended = [r for r in rows if "Round 1" in r or "Round 2" in r]
+    assert any("Round 1" in r and "Deputy foreign minister" in r for r in attended)
+    assert any("Round 2" in r and "Foreign minister" in r and "Deputy" not in r
+               for r in attended)
+    delegation = page(site, "actors/eastland-delegation")
+    assert re.search(r"Round 1: Deputy foreign minister.*Round 2: Foreign minister",
+                     delegation, re.S)
