@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from generator.analyze import compared_as
 from generator.model import (
     Actor,
     Analysis,
@@ -87,6 +88,7 @@ class BriefingView:
             label.id: (actor, label) for actor in briefing.actors.values()
             for label in actor.labels}
         self._latest: dict[tuple[str, str], Position] | None = None
+        self._read_as: dict[str, str] | None = None
         self._parties: list[Actor] | None = None
         self._index()
 
@@ -182,6 +184,13 @@ class BriefingView:
         """The claims among a page's ids, in file order."""
         claims = [self.b.claims[i] for i in ids if i in self.b.claims]
         return sorted(claims, key=lambda c: (c.origin.path, c.origin.line, c.id))
+
+    def read_as(self, claim_id: str) -> str:
+        """How the comparison read a claim (a range, days, a moment with its zone); empty
+        when it could not. Worked out once, on the first call."""
+        if self._read_as is None:
+            self._read_as = compared_as(self.b)
+        return self._read_as.get(claim_id, "")
 
     def claims_of(self, finding: Finding) -> list[Claim]:
         return [self.b.claims[c] for c in finding.claims if c in self.b.claims]

@@ -6,6 +6,7 @@ format's newer keys and checks, and an editor's record that reviews several conf
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections import Counter
@@ -70,10 +71,10 @@ def test_a_record_reviewing_several_conflicts_renders_once(site: Path):
 
 
 def test_ids_are_unique_and_each_claim_is_marked_once(site: Path):
-    for html in sorted((site / SLUG).rglob("index.html")):
-        raw = html.read_text(encoding="utf-8")
+    for built in sorted((site / SLUG).rglob("index.html")):
+        raw = built.read_text(encoding="utf-8")
         ids = re.findall(r'<[a-zA-Z][^>]*?\sid="([^"]+)"', raw)
-        assert [i for i, n in Counter(ids).items() if n > 1] == [], html
+        assert [i for i, n in Counter(ids).items() if n > 1] == [], built
     round_3 = page(site, "rounds/round-3")
     for claim in ("r3-duration-courier", "r3-duration-delo", "r3-duration-xinhua"):
         after = round_3[round_3.index(f'<span id="{claim}">'):]
@@ -154,3 +155,13 @@ def test_each_round_shows_the_post_held_on_its_date(site: Path):
     delegation = page(site, "actors/eastland-delegation")
     assert re.search(r"Round 1: Deputy foreign minister.*Round 2: Foreign minister",
                      delegation, re.S)
+
+
+def test_the_read_as_column_shows_the_reading_compared(site: Path):
+    text = page(site, "discrepancies")
+    cells = re.findall(r'<tr><td><a href="[^"]*#(r[23]-[a-z-]+)">.*?</td><td>.*?</td>'
+                       r"<td>.*?</td><td>(.*?)</td></tr>", text, re.S)
+    read = {cid: html.unescape(cell) for cid, cell in cells}
+    assert read["r3-duration-courier"] == "112.5–127.5 min"  # read from the wording alone
+    assert read["r3-duration-delo"] == "292.5–307.5 min"
+    assert read["r2-day-courier"].startswith("a Thursday")

@@ -12,11 +12,12 @@ from __future__ import annotations
 from generator.analyze.context import Context
 from generator.analyze.coverage import coverage_gaps
 from generator.analyze.detect import conflicts, group_claims, single_sources, weekday_mismatches
+from generator.analyze.keys import describe
 from generator.analyze.readings import unreadable_claims
 from generator.analyze.recorded import merge_recorded
 from generator.model import Analysis, Briefing, Finding
 
-__all__ = ["analyze", "unreadable_claims"]
+__all__ = ["analyze", "compared_as", "unreadable_claims"]
 
 
 def analyze(briefing: Briefing) -> Analysis:
@@ -42,3 +43,10 @@ def _unique_ids(findings: list[Finding]) -> None:
             n += 1
             finding.id = f"{base}-{n}"
         taken.add(finding.id)
+
+
+def compared_as(briefing: Briefing) -> dict[str, str]:
+    """Each readable claim's value as the comparison uses it: a range, a day or days, a
+    moment with its zone (the discrepancies page's "Read as" column)."""
+    ctx = Context.of(briefing)
+    return {cid: describe(key) for cid, key in ctx.keys.items() if key is not None}
