@@ -244,6 +244,7 @@ class Claim:
     citations: list[Citation]
     origin: Origin
     value: ClaimValue | None = None  # None: to be read from `reported` by the analysis
+    part_of: str | None = None  # the property of the same subject this adds up to
     note: str | None = None  # the editor's, not a source's
     label: str | None = None  # the editor's short name (generator/names.py)
 
@@ -353,6 +354,26 @@ class Finding:
     recorded: str | None = None  # id of the editor's discrepancy, when one reviews it
     citations: list[Citation] = field(default_factory=list)
     covers: list[str] = field(default_factory=list)  # other detected ids merged into it
+    derived: str | None = None  # a derived-conflict: the id of the derived reading
+
+
+@dataclass(slots=True)
+class Derived:
+    """A reading worked out from one source's own claims (analyze/derived.py).
+
+    `rule` is `start-end`, `start-delay` or `parts-total`; `inputs` the claims it is
+    worked out from; `read_as` the derived value as compared; `checks` the reported
+    claims of the same property it was compared with.
+    """
+
+    id: str
+    subject: str
+    property: str
+    rule: str
+    inputs: list[str]
+    sources: list[str]
+    read_as: str
+    checks: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -362,6 +383,7 @@ class Analysis:
     discrepancies: list[Finding] = field(default_factory=list)  # conflicts, mismatches, recorded
     single_source: list[Finding] = field(default_factory=list)
     coverage_gaps: list[Finding] = field(default_factory=list)
+    derived: list[Derived] = field(default_factory=list)  # readings worked out, with how
 
     def about(self, item_id: str) -> list[Finding]:
         """Discrepancies that concern an item (by subject or claim): the page markers."""

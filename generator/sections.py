@@ -274,6 +274,8 @@ CLAIM = Obj("claim", {
     "reported": Field(Text(doc="The source's own phrasing"), required=True,
                       example='reported: "a little over an hour"'),
     "value": Field(CLAIM_VALUE),
+    "part_of": Field(Slug(doc="The property of the same subject that this count is a part "
+                              "of: the source's parts are added up and checked against it")),
     "note": NOTE,
     "citations": CITATIONS,
 })

@@ -72,6 +72,7 @@ class BriefingView:
         self.names = Names(briefing)
         self.findings = merge_recorded(briefing, analysis)
         self.single_source = list(analysis.single_source)
+        self.derived = {d.id: d for d in analysis.derived}  # readings worked out
         self.coverage_gaps = list(analysis.coverage_gaps)
         self.facts = sorted(briefing.facts.values(), key=fact_key)
         self.actors = sorted(briefing.actors.values(), key=name_key)

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from generator.analyze.context import Context
 from generator.analyze.coverage import coverage_gaps
-from generator.analyze.detect import conflicts, group_claims, single_sources, weekday_mismatches
+from generator.analyze.derived import derive, derived_conflicts
+from generator.analyze.detect import (
+    Detected,
+    conflicts,
+    group_claims,
+    single_sources,
+    weekday_mismatches,
+)
 from generator.analyze.keys import describe
 from generator.analyze.readings import unreadable_claims
 from generator.analyze.recorded import merge_recorded
@@ -24,12 +31,15 @@ def analyze(briefing: Briefing) -> Analysis:
     """Every discrepancy, single-source claim and coverage gap in a briefing."""
     ctx = Context.of(briefing)
     groups = group_claims(briefing)
-    detected = conflicts(groups, ctx) + weekday_mismatches(briefing, ctx)
+    derived = derive(ctx)
+    detected = (conflicts(groups, ctx) + weekday_mismatches(briefing, ctx)
+                + [Detected(f, (frozenset(f.claims[:-1]), frozenset(f.claims[-1:])))
+                   for f in derived_conflicts(derived, ctx)])
     discrepancies = sorted(merge_recorded(detected, ctx),
                            key=lambda f: (f.subject, f.property or "", f.id))
     analysis = Analysis(discrepancies=discrepancies,
                         single_source=single_sources(groups, ctx),
-                        coverage_gaps=coverage_gaps(briefing, ctx))
+                        coverage_gaps=coverage_gaps(briefing, ctx), derived=derived)
     _unique_ids(analysis.discrepancies + analysis.single_source + analysis.coverage_gaps)
     return analysis
 
