@@ -355,6 +355,23 @@ class Finding:
     citations: list[Citation] = field(default_factory=list)
     covers: list[str] = field(default_factory=list)  # other detected ids merged into it
     derived: str | None = None  # a derived-conflict: the id of the derived reading
+    origins: list[str] = field(default_factory=list)  # a single-origin: the origin's id
+
+
+@dataclass(slots=True)
+class OriginCount:
+    """How many independent origins stand behind an item several sources report.
+
+    `origins` are actor ids (the last step of a `via` chain) or source ids (a source
+    citing no one); `unnamed` counts unnamed origins the editor marked independent.
+    """
+
+    id: str  # the fact, claim, document or document point
+    reports: int  # sources citing it
+    independent: int  # origins, unnamed ones included when they count
+    origins: list[str] = field(default_factory=list)
+    unnamed: int = 0
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -384,6 +401,8 @@ class Analysis:
     single_source: list[Finding] = field(default_factory=list)
     coverage_gaps: list[Finding] = field(default_factory=list)
     derived: list[Derived] = field(default_factory=list)  # readings worked out, with how
+    single_origin: list[Finding] = field(default_factory=list)  # agreement from one origin
+    origins: list[OriginCount] = field(default_factory=list)  # items with 2+ reports
 
     def about(self, item_id: str) -> list[Finding]:
         """Discrepancies that concern an item (by subject or claim): the page markers."""

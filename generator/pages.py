@@ -349,6 +349,7 @@ def _discrepancies(plan: Plan) -> None:
     lists = []
     for key, heading, findings in (
             ("single-source", "Claims only one source reports", view.single_source),
+            ("single-origin", "Agreement resting on a single origin", view.single_origin),
             ("coverage-gaps", "Coverage gaps", view.coverage_gaps)):
         elsewhere = None
         if len(findings) > LIST_SIZE:  # too long for the first page: pages of their own

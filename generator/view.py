@@ -73,6 +73,8 @@ class BriefingView:
         self.findings = merge_recorded(briefing, analysis)
         self.single_source = list(analysis.single_source)
         self.derived = {d.id: d for d in analysis.derived}  # readings worked out
+        self.single_origin = list(analysis.single_origin)
+        self.origins = {o.id: o for o in analysis.origins}  # items with 2+ reports
         self.coverage_gaps = list(analysis.coverage_gaps)
         self.facts = sorted(briefing.facts.values(), key=fact_key)
         self.actors = sorted(briefing.actors.values(), key=name_key)

@@ -187,3 +187,32 @@ def test_a_derived_reading_shows_its_derivation_on_the_page_and_in_the_export(si
     assert "Worked out</a> from Dnevnik Reka’s own scheduled start and delay: 11:00" in text
     data = (site / SLUG / "export.json").read_text(encoding="utf-8")
     assert '"rule":"start-delay"' in data and '"derived":"derived-actual-start-' in data
+
+
+def test_independent_origins_are_counted_from_via_chains(briefing):
+    analysis = analyze(briefing)
+    counts = {o.id: o for o in analysis.origins}
+    assert (counts["r3-ceasefire-offer"].reports, counts["r3-ceasefire-offer"].independent,
+            counts["r3-ceasefire-offer"].origins) == (2, 1, ["river-wire"])
+    assert (counts["r3-no-deal"].independent, counts["r3-no-deal"].origins) == (
+        2, ["delo-r3", "river-wire"])
+    # an unnamed origin counts on its own only when the editor says it is independent
+    assert (counts["r3-boat-route"].independent, counts["r3-boat-route"].unnamed) == (1, 1)
+    assert [f.subject for f in analysis.single_origin] == ["r3-ceasefire-offer",
+                                                           "r3-next-meeting"]
+
+
+def test_origins_are_shown_beside_what_several_sources_report(site: Path):
+    round_3 = html.unescape(page(site, "rounds/round-3"))
+    assert re.search(r"Westland offered a ceasefire on the river\..*?"
+                     r"\(2 reports, 1 origin: River Wire\)", round_3, re.S)
+    assert "(2 reports, 2 origins)" in round_3
+    discrepancies = html.unescape(page(site, "discrepancies"))
+    assert "2 sources report it, all from one origin, River Wire" in discrepancies
+
+
+def test_in_istanbul_both_reports_take_ukraines_roadmap_from_reuters():
+    reading = read_briefings(ROOT / "briefings")
+    analysis = analyze(reading.briefings[0])
+    single = {f.subject: f.origins for f in analysis.single_origin}
+    assert single["ukraine-roadmap"] == ["reuters"]

@@ -20,6 +20,7 @@ from generator.analyze.detect import (
     weekday_mismatches,
 )
 from generator.analyze.keys import describe
+from generator.analyze.origins import count_origins, single_origin
 from generator.analyze.readings import unreadable_claims
 from generator.analyze.recorded import merge_recorded
 from generator.model import Analysis, Briefing, Finding
@@ -40,7 +41,10 @@ def analyze(briefing: Briefing) -> Analysis:
     analysis = Analysis(discrepancies=discrepancies,
                         single_source=single_sources(groups, ctx),
                         coverage_gaps=coverage_gaps(briefing, ctx), derived=derived)
-    _unique_ids(analysis.discrepancies + analysis.single_source + analysis.coverage_gaps)
+    analysis.origins = count_origins(ctx)
+    analysis.single_origin = single_origin(analysis.origins, ctx)
+    _unique_ids(analysis.discrepancies + analysis.single_source + analysis.coverage_gaps
+                + analysis.single_origin)
     return analysis
 
 
