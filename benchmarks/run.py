@@ -450,6 +450,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep the briefings and sites there")
     parser.add_argument("--skip-istanbul", action="store_true")
+    parser.add_argument("--history", action="store_true",
+                        help="also time the git history pass of the updates pages: 10,000 "
+                             "facts over 1,000 commits (benchmarks/history.py)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "DIR"), help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -472,6 +475,10 @@ def main(argv: list[str] | None = None) -> int:
     args.json.write_text(json.dumps({"machine": machine(), "rows": rows, "growth": steps},
                                     indent=2, default=str), encoding="utf-8")
     print(report(rows, steps))
+    if args.history:
+        import history  # benchmarks/history.py: self-contained, its own table
+
+        print(f"\n{history.HEAD}\n{history.row(history.measure(10_000, 1_000))}")
     print(f"\nJSON: {args.json}", file=sys.stderr)
     return 1 if any(r["errors"] for r in rows) else 0
 

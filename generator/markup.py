@@ -126,6 +126,11 @@ def format_when(when: When | None, reported: str | None = None) -> str:
     return text
 
 
+def format_day(value: date | datetime) -> str:
+    """A calendar day as pages write it: 3 March 2026."""
+    return _format_point(value.date() if isinstance(value, datetime) else value, "day")
+
+
 def _precision(text: str) -> str:
     if "T" in text:
         return "minute"

@@ -18,6 +18,7 @@ from generator.layout import Chunk, chunks, pack
 from generator.markup import MONTHS
 from generator.model import Fact, Origin, Round
 from generator.sections import ACTOR_KINDS, PLACE_KINDS
+from generator.updates import BriefingUpdates, no_updates
 from generator.view import BriefingView
 
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
@@ -36,6 +37,7 @@ NAV = (
     ("Discrepancies", "discrepancies/index.md"),
     ("Sources", "sources/index.md"),
     ("Timeline", "timeline/index.md"),
+    ("Updates", "updates/index.md"),
     ("Places", "places.md"),  # only when the briefing has places
     ("Documents", "documents.md"),  # only when it has documents outside rounds
     ("One-page brief", "brief.md"),
@@ -69,14 +71,16 @@ class Handwritten:
 class Plan:
     """Every page of one briefing and the page (and anchor) of every id."""
 
-    def __init__(self, view: BriefingView, handwritten: list[Handwritten]) -> None:
+    def __init__(self, view: BriefingView, handwritten: list[Handwritten],
+                 updates: BriefingUpdates | None = None) -> None:
         self.view = view
+        self.updates = updates or no_updates()
         self.specs: list[PageSpec] = []
         self.by_path: dict[str, PageSpec] = {}
         self.locations: dict[str, tuple[str, str | None]] = {}
         self.handwritten = handwritten
         for planner in (_rounds, _timeline, _actors, _issues, _sources, _places, _documents,
-                        _discrepancies, _home, _brief):
+                        _discrepancies, _updates, _home, _brief):
             planner(self)
         self._host_claims()
         self._add_backlinks()
@@ -152,12 +156,23 @@ def fact_actors(facts: list[Fact]) -> set[str]:
 # ---------------------------------------------------------------------- planners
 
 
+def _updates(plan: Plan) -> None:
+    """What changed, newest first, in pages of LIST_SIZE entries; each entry anchored."""
+    origin = plan.view.b.info.origin
+    for part in chunks(plan.updates.entries, plan.path("updates/index.md"), LIST_SIZE):
+        title = "Updates" + (f" (page {part.number})" if part.number > 1 else "")
+        plan.add(PageSpec(part.path, "updates.md.j2", title, origin,
+                          {"chunk": part, "updates": plan.updates}),
+                 anchored=[u.anchor for u in part.items])
+
+
 def _home(plan: Plan) -> None:
     view = plan.view
     dated = [f for f in view.facts if f.when]
     latest = sorted(dated, key=lambda f: (f.when.sort_key if f.when else ""), reverse=True)[:5]
     plan.add(PageSpec(plan.path("index.md"), "home.md.j2", view.b.info.title,
-                      view.b.info.origin, {"latest": latest, "handwritten": plan.handwritten},
+                      view.b.info.origin, {"latest": latest, "handwritten": plan.handwritten,
+                                           "updates": plan.updates.entries[:5]},
                       mentions=fact_actors(latest)))
 
 

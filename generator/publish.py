@@ -17,6 +17,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from generator.analyze import analyze
+from generator.feeds import EPOCH, FeedEntry, render_feed, reviewed
+from generator.history import History, build_date
 from generator.markup import format_when
 from generator.model import Briefing
 from generator.pages import NAV, Handwritten
@@ -24,6 +26,7 @@ from generator.pipeline import Reading
 from generator.problems import Problem, processing
 from generator.render import Page, Renderer, render_briefing
 from generator.search import Names, briefing_names
+from generator.updates import briefing_updates
 
 PLACEHOLDER = "<!-- briefings -->"
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -43,20 +46,25 @@ class SiteContent:
 
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
                  edit_base: str = "", directory_urls: bool = True,
-                 site_name: str = "") -> SiteContent:
+                 history: History | None = None, site_name: str = "") -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
-    `root` is the briefings folder as problem paths show it (e.g. `briefings`).
+    `root` is the briefings folder as problem paths show it (e.g. `briefings`); `history`
+    (from `generator.history`) dates the updates; without it every date is unknown.
     """
     content = SiteContent(problems=sorted(reading.problems))
     renderer = Renderer()
     broken = problems_by_briefing(content.problems, root)
     entries: list[dict[str, Any]] = []
+    built = build_date()
+    feed: list[FeedEntry] = []
     for briefing in reading.briefings:
         extra = handwritten.get(briefing.slug, [])
         with processing(f"{root}/{briefing.slug}"):
-            pages = render_briefing(briefing, analyze(briefing), edit_base, extra,
-                                    directory_urls, site_name)
+            analysis = analyze(briefing)
+            updates = briefing_updates(briefing, analysis, history, built)
+            pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls,
+                                    site_name, updates, feed)
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
                                         {p.path for p in pages}))
@@ -69,6 +77,9 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     entries.sort(key=lambda e: e["link"])
     content.nav.sort(key=lambda section: _nav_key(section))
     content.home = renderer.render("site_home.md.j2", briefings=entries)
+    content.pages.append(Page("feed.xml", render_feed(
+        "Briefings", "site", "feed.xml", "./", feed,
+        max((reviewed(b) for b in reading.briefings), default=EPOCH), multi=True), ""))
     return content
 
 

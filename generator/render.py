@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from generator import layout, markup
 from generator.export import export_json
+from generator.feeds import FeedEntry, briefing_feed, feed_entries, feed_path
 from generator.languages import language_name
 from generator.layout import relative, url_between
 from generator.load import gc_paused
@@ -24,6 +25,7 @@ from generator.markup import (
     anchor_id,
     escape_markdown,
     excerpt,
+    format_day,
     format_value,
     format_when,
     front_matter,
@@ -33,6 +35,7 @@ from generator.markup import (
 )
 from generator.model import Analysis, Briefing, Citation, Claim, Finding
 from generator.pages import Handwritten, PageSpec, Plan
+from generator.updates import BriefingUpdates
 from generator.view import BriefingView
 
 
@@ -142,7 +145,9 @@ class Renderer:
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
             excerpt=excerpt, front_matter=front_matter, anchor=anchor_id,
             paragraphs=paragraphs, join=_join, quoted=quoted, language=language_name,
+            day=format_day,
         )
+        env.globals["feed_path"] = feed_path
         env.globals["site_name"] = site_name  # for the "cite this page" text
         self.env = env
 
@@ -161,21 +166,29 @@ class Renderer:
 
 def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                     handwritten: Sequence[Handwritten] = (),
-                    directory_urls: bool = True, site_name: str = "") -> list[Page]:
+                    directory_urls: bool = True, site_name: str = "",
+                    updates: BriefingUpdates | None = None,
+                    feed_sink: list[FeedEntry] | None = None) -> list[Page]:
     """Every page of one briefing, and its JSON export, sorted by path.
 
     `edit_base` is a URL prefix (".../edit/main/"): when given, each page links to the
     YAML file it came from. Inside MkDocs the theme's edit button does that instead.
     `handwritten` are pages in `docs/<slug>/` to link from the briefing's home.
     `directory_urls` must match the site's setting (`a/b.md` served as `a/b/`): lists
-    written as raw HTML carry final URLs.
+    written as raw HTML carry final URLs. `updates` (from the git history) fill the
+    Updates page, the marks and correction notes, and the briefing's Atom feed;
+    `feed_sink` collects its feed entries (linked from the site root) for the site feed.
     """
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
         try:
-            plan = Plan(BriefingView(briefing, analysis), list(handwritten))
+            plan = Plan(BriefingView(briefing, analysis), list(handwritten), updates)
             renderer = Renderer(site_name)
             pages = [renderer.page(spec, plan, edit_base, directory_urls)
                      for spec in plan.specs]
+            pages.append(Page(feed_path(briefing.slug), briefing_feed(plan, directory_urls),
+                              briefing.info.origin.path))
+            if feed_sink is not None:
+                feed_sink.extend(feed_entries(plan, directory_urls))
             pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis,
                                                                    plan.view.names),
                               briefing.info.origin.path))

@@ -54,11 +54,11 @@ RESERVED_IDS = frozenset({
     "key-figures", "labels", "latest", "latest-round", "member-of", "members", "months",
     "open-discrepancies", "outcomes",
     "positions", "reported-values", "roles", "rounds", "single-source", "what-follows",
-    "what-happened", "single-origin", "derived",
+    "what-happened", "updates", "single-origin", "derived",
     *ACTOR_KINDS,  # the actors page's groups
 })
-RESERVED_PREFIXES = ("about-", "conflict-", "gap-", "party-", "places-", "see-",
-                     "single-source-", "weekday-", "single-origin-", "derived-")
+RESERVED_PREFIXES = ("about-", "conflict-", "day-", "gap-", "party-", "places-", "see-",
+                     "single-source-", "update-", "weekday-", "single-origin-", "derived-")
 
 CITE_HINT = "add citations: [source-id], naming the source that reports it"
 

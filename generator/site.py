@@ -34,6 +34,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
+from generator.history import read_history
 from generator.pages import NAV, PageClash
 from generator.pipeline import read_briefings
 from generator.problems import BriefingError, InternalError
@@ -179,8 +180,8 @@ def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool) -
     pages = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
     handwritten = read_handwritten(Path(config.docs_dir), pages, slugs)
     root = os.path.relpath(folder, base).replace(os.sep, "/")
-    return site_content(reading, root, handwritten,
-                        directory_urls=config.use_directory_urls, site_name=config.site_name)
+    return site_content(reading, root, handwritten, directory_urls=config.use_directory_urls,
+                        history=read_history(folder), site_name=config.site_name)
 
 
 def add_pages(files: Files, pages: list[Page], config: MkDocsConfig,

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator.history import read_history
 from generator.pipeline import Reading
 from generator.publish import SiteContent, fill_home, read_handwritten, site_content
 from generator.render import Page
@@ -32,7 +33,8 @@ def docs_tree(reading: Reading, briefings_dir: Path, docs_dir: Path | None,
     slugs = {b.slug for b in reading.briefings}
     handwritten = read_handwritten(docs_dir, [p for p in written if p.endswith(".md")],
                                    slugs) if docs_dir else {}
-    content = site_content(reading, briefings_dir.as_posix(), handwritten, edit_base)
+    content = site_content(reading, briefings_dir.as_posix(), handwritten, edit_base,
+                           history=read_history(briefings_dir))
     clashes = sorted({p.path for p in content.pages} & set(written))
     if clashes:
         raise StandaloneError("; ".join(

@@ -1,0 +1,174 @@
+"""What changed in a briefing and when, for readers: the Updates page, marks, feeds.
+
+Built from `generator.history` (the git history of the fact files) and the briefing as
+it is now. Data only: the templates `updates.md.j2`, `_macros.md.j2` (marks, correction
+notes) and `feed.xml.j2` word it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from generator.history import Event, History, Stamp
+from generator.model import Analysis, Briefing, Finding
+
+RECENT = timedelta(days=7)  # an item changed this close to the build date is marked
+# The fields whose change is a correction of what a reader was told (not a new tag).
+WORDING = {"facts": ("text", "when", "when_reported"), "claims": ("reported", "value")}
+SETTLED = ("explained", "resolved", "dismissed")
+
+
+@dataclass(slots=True)
+class Update:
+    """One entry of the Updates page."""
+
+    stamp: Stamp
+    change: str  # added | corrected | withdrawn | opened | settled
+    section: str  # facts | claims | discrepancies (a finding: opened, settled)
+    id: str  # the item's (or finding's) id
+    anchor: str  # the entry's own anchor on the Updates page
+    old: str | None = None  # the wording before (corrected, withdrawn)
+    new: str | None = None  # the wording after (corrected)
+    reason: str | None = None  # why it was withdrawn
+    live: bool = True  # the item is still in the briefing (a link to it works)
+    status: str | None = None  # a finding's status
+    title: str | None = None  # a finding's title
+
+    @property
+    def day(self) -> str:
+        return self.stamp.date.date().isoformat()
+
+
+@dataclass(slots=True)
+class ItemStatus:
+    """What a reader is told about one item where it is shown."""
+
+    first: Stamp | None = None
+    mark: str | None = None  # new | updated (changed within RECENT of the build)
+    correction: Update | None = None  # the latest correction, one click away
+
+
+@dataclass(slots=True)
+class BriefingUpdates:
+    known: bool  # False: no git history, every date unknown
+    reason: str
+    built: datetime
+    entries: list[Update] = field(default_factory=list)  # newest first
+    status: dict[str, ItemStatus] = field(default_factory=dict)  # by item id
+
+    def mark(self, item_id: str) -> ItemStatus | None:
+        return self.status.get(item_id)
+
+
+def no_updates() -> BriefingUpdates:
+    """For a briefing rendered without its history (unit tests, standalone calls)."""
+    return BriefingUpdates(False, "the history of the fact files was not read",
+                           datetime.now(UTC))
+
+
+def briefing_updates(briefing: Briefing, analysis: Analysis, history: History | None,
+                     built: datetime) -> BriefingUpdates:
+    """The entries and per-item status of one briefing."""
+    if history is None or not history.known:
+        return BriefingUpdates(False, history.reason if history else "no history read", built)
+    result = BriefingUpdates(True, "", built)
+    events = history.events.get(briefing.slug, [])
+    for event in events:
+        entry = _entry(event, briefing)
+        if entry is not None:
+            result.entries.append(entry)
+            if entry.change == "corrected" and entry.live:
+                result.status.setdefault(entry.id, ItemStatus()).correction = entry
+    for event in events:
+        if event.change == "added" and event.section in ("facts", "claims") \
+                and event.id in getattr(briefing, event.section):
+            status = result.status.setdefault(event.id, ItemStatus())
+            status.first = status.first or event.stamp
+    _findings(result, briefing, analysis, history)
+    _marks(result, briefing, history, built)
+    result.entries.sort(key=lambda u: (u.stamp.date, u.stamp.commit, u.section, u.id),
+                        reverse=True)
+    return result
+
+
+def _entry(event: Event, briefing: Briefing) -> Update | None:
+    section = event.section
+    anchor = f"update-{event.stamp.short}-{event.id}"
+    live = event.id in getattr(briefing, section, {})
+    if section == "facts" and event.change == "added" and event.new:
+        return Update(event.stamp, "added", section, event.id, anchor,
+                      new=_text(event.new, "text"), live=live)
+    if section == "facts" and event.change == "removed" and event.old:
+        note = briefing.withdrawn.get(event.id)
+        return Update(event.stamp, "withdrawn", section, event.id, anchor,
+                      old=_text(event.old, "text"), live=live,
+                      reason=note.reason if note else event.stamp.message or None)
+    if section in WORDING and event.change == "changed" and event.old and event.new \
+            and any(event.old.get(k) != event.new.get(k) for k in WORDING[section]):
+        dated = section == "facts" and any(event.old.get(k) != event.new.get(k)
+                                           for k in ("when", "when_reported"))
+        return Update(event.stamp, "corrected", section, event.id, anchor,
+                      old=_wording(event.old, section, dated),
+                      new=_wording(event.new, section, dated), live=live)
+    return None
+
+
+def _text(value: dict[str, Any], key: str) -> str:
+    return str(value.get(key, ""))
+
+
+def _wording(value: dict[str, Any], section: str, dated: bool) -> str:
+    """The words a reader saw: a fact's text (with its date when that changed), a
+    claim's reported phrase."""
+    if section == "claims":
+        return _text(value, "reported")
+    when = value.get("when_reported") or value.get("when")
+    return f"{when} · {_text(value, 'text')}" if when and dated else _text(value, "text")
+
+
+def _findings(result: BriefingUpdates, briefing: Briefing, analysis: Analysis,
+              history: History) -> None:
+    """Discrepancies opened (when their last claim came) or settled by an editor."""
+    for finding in analysis.discrepancies:
+        stamps = [h.last for c in finding.claims
+                  if (h := history.of(briefing.slug, "claims", c)) is not None]
+        if stamps and len(stamps) == len(finding.claims):
+            stamp = max(stamps, key=lambda s: s.date)
+            result.entries.append(_finding_entry(finding, stamp, "opened"))
+        settled = _settled(finding, briefing.slug, history)
+        if settled is not None:
+            result.entries.append(_finding_entry(finding, settled, "settled"))
+
+
+def _settled(finding: Finding, slug: str, history: History) -> Stamp | None:
+    if not finding.recorded or finding.status not in SETTLED:
+        return None
+    item = history.of(slug, "discrepancies", finding.recorded)
+    if item is None:
+        return None
+    for event in reversed(item.events):
+        if (event.new or {}).get("status") in SETTLED and \
+                (event.old or {}).get("status") not in SETTLED:
+            return event.stamp
+    return None
+
+
+def _finding_entry(finding: Finding, stamp: Stamp, change: str) -> Update:
+    return Update(stamp, change, "discrepancies", finding.id,
+                  f"update-{stamp.short}-{change}-{finding.id}", status=finding.status,
+                  title=finding.title)
+
+
+def _marks(result: BriefingUpdates, briefing: Briefing, history: History,
+           built: datetime) -> None:
+    """"new" for items first published within RECENT of the build, "updated" for changes."""
+    since = built - RECENT
+    for section in ("facts", "claims"):
+        for item_id in getattr(briefing, section):
+            item = history.of(briefing.slug, section, item_id)
+            if item is None or item.last.date < since or item.last.date > built:
+                continue
+            status = result.status.setdefault(item_id, ItemStatus())
+            status.mark = "new" if item.first.date >= since else "updated"

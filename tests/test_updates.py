@@ -1,0 +1,147 @@
+"""History, Updates page, marks, correction notes and Atom feeds, built for real from a
+git repository with several commits (tests/history_repo.py): add, correct, withdraw, and
+a new conflict. The build date is fixed (SOURCE_DATE_EPOCH): no test depends on today."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import feedparser
+import pytest
+from history_repo import BUILD_EPOCH, SLUG, make_history_repo
+
+from generator.history import read_history
+
+
+def text_of(html: str) -> str:
+    article = html[html.index("<article"):html.index("</article>")]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    repo = tmp_path_factory.mktemp("updates-site")
+    commits = make_history_repo(repo, site=True)
+    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin",
+           "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo,
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return repo / "site", commits
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_history_dates_each_item_in_one_pass(tmp_path):
+    commits = make_history_repo(tmp_path)
+    history = read_history(tmp_path / "briefings")
+    assert history.known and history.commits == 4
+    opened = history.of(SLUG, "facts", "harbour-opened")
+    assert (opened.first.commit, opened.last.commit) == (commits[0], commits[1])
+    assert opened.first.date.isoformat() == "2026-02-01T10:00:00+00:00"
+    gone = history.of(SLUG, "facts", "ferry-deal")
+    assert [e.change for e in gone.events] == ["added", "removed"]
+    assert gone.last.subject == "Withdraw the ferry deal"
+
+
+def test_without_history_the_dates_are_unknown(tmp_path):
+    (tmp_path / "briefings").mkdir()
+    history = read_history(tmp_path / "briefings")
+    assert not history.known and "outside a git repository" in history.reason
+
+
+def test_a_shallow_clone_says_its_dates_are_unknown(tmp_path):
+    make_history_repo(tmp_path / "origin")
+    subprocess.run(["git", "clone", "-q", "--depth=1", (tmp_path / "origin").as_uri(),
+                    str(tmp_path / "clone")], check=True)
+    history = read_history(tmp_path / "clone" / "briefings")
+    assert not history.known and "shallow" in history.reason
+
+
+def test_updates_page_lists_each_change_by_day(built):
+    site, _ = built
+    text = text_of(page(site, f"{SLUG}/updates"))
+    days = re.findall(r'<h2 id="day-[\d-]+">([^<]+)', page(site, f"{SLUG}/updates"))
+    assert days == ["6 March 2026", "5 March 2026", "3 March 2026", "1 February 2026"]
+    assert "Corrected · The talks opened in the old customs house. → The talks opened in " \
+        "the harbour master's office." in text
+    assert "Withdrawn · Both sides agreed to restart the night ferry. Reason: The paper " \
+        "retracted its report of a ferry agreement." in text
+    assert "6 March 2026 Discrepancy opened · Duration of Round 1" in text
+    assert "Fact added · Northland promised to repair the harbour lights." in text
+    assert "Fact added · Both sides agreed to restart the night ferry. (since withdrawn)" in text
+    html = unescape(page(site, f"{SLUG}/updates"))
+    assert "<del>The talks opened in the old customs house.</del>" in html
+    assert "<del>Both sides agreed to restart the night ferry.</del>" in html
+
+
+def test_a_corrected_fact_says_so_with_the_earlier_version_one_click_away(built):
+    site, commits = built
+    html = page(site, f"{SLUG}/rounds/round-1")
+    anchor = f"update-{commits[1][:7]}-harbour-opened"
+    assert re.search(rf'<a href="../../updates/#{anchor}">corrected on 3 March 2026</a>', html)
+    updates = page(site, f"{SLUG}/updates")
+    assert f'id="{anchor}"' in updates
+
+
+def test_recent_items_are_marked_new_or_updated_relative_to_the_build_date(built):
+    site, _ = built
+    html = page(site, f"{SLUG}/rounds/round-1")
+    marks = {}
+    for part in html.split('<span id="')[1:]:  # each anchored item, up to the next one
+        item, rest = part.split('"', 1)
+        found = re.search(r'<span class="update-mark">(\w+)</span>', rest.split("</li>")[0]
+                          .split("</td>")[0])
+        marks[item] = found.group(1) if found else None
+    assert marks.get("lights-fixed") == "new"  # 3 March: five days before the build
+    assert marks.get("harbour-opened") == "updated"  # published 1 February, corrected
+    assert marks["length-paper"] == "new"
+    assert marks["length-wire"] is None  # 1 February, never changed: no mark
+
+
+def test_home_shows_the_latest_updates(built):
+    site, _ = built
+    text = text_of(page(site, SLUG))
+    latest = text[text.index("Latest updates"):]
+    assert latest.startswith("Latest updates 6 March 2026 · Discrepancy opened")
+    assert "All updates" in latest
+
+
+def test_feeds_are_valid_atom_with_stable_ids(built, tmp_path):
+    site, _ = built
+    feed = feedparser.parse((site / f"{SLUG}.atom.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    titles = [e.title for e in feed.entries]
+    assert titles[0].startswith("Discrepancy opened: ")
+    assert "Withdrawn: Both sides agreed to restart the night ferry." in titles
+    assert "Corrected: The talks opened in the harbour master's office." in titles
+    assert all(e.id.startswith("urn:uuid:") for e in feed.entries)
+    assert len({e.id for e in feed.entries}) == len(feed.entries)
+    withdrawn = next(e for e in feed.entries if e.title.startswith("Withdrawn: "))
+    assert "retracted its report" in withdrawn.summary
+    assert re.fullmatch(rf"{SLUG}/updates/#update-[0-9a-f]{{7}}-ferry-deal", withdrawn.link)
+    for entry in feed.entries:  # every link leads to its entry on the Updates page
+        path, anchor = entry.link.split("#")
+        assert f'id="{anchor}"' in (site / path / "index.html").read_text(encoding="utf-8")
+    site_feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not site_feed.bozo and len(site_feed.entries) == len(feed.entries)
+    assert {e.id for e in site_feed.entries} == {e.id for e in feed.entries}
+    assert all(e.title.startswith("Harbour talks: ") for e in site_feed.entries)
+
+
+def test_every_page_links_its_feeds_in_the_head(built):
+    site, _ = built
+    html = page(site, f"{SLUG}/rounds/round-1")
+    head = html[:html.index("</head>")]
+    assert '<link rel="alternate" type="application/atom+xml" title="Briefings: updates" ' \
+        'href="../../../feed.xml">' in head
+    assert 'title="Harbour talks: updates" href="../../../harbour-talks.atom.xml"' in head
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="feed.xml"' in home[:home.index("</head>")]
