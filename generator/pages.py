@@ -383,6 +383,7 @@ def _discrepancies(plan: Plan) -> None:
     lists = []
     for key, heading, findings in (
             ("single-source", "Claims only one source reports", view.single_source),
+            ("single-origin", "Agreement resting on a single origin", view.single_origin),
             ("coverage-gaps", "Coverage gaps", view.coverage_gaps)):
         elsewhere = None
         if len(findings) > LIST_SIZE:  # too long for the first page: pages of their own
@@ -398,6 +399,7 @@ def _discrepancies(plan: Plan) -> None:
         anchored += [covered for f in part.items for covered in f.covers]
         if part.number == 1:
             anchored += [f.id for _, _, found, away in lists if not away for f in found]
+            anchored += list(view.derived)
         subjects = {f.subject for f in part.items if f.subject in view.b.actors}
         plan.add(PageSpec(part.path, "discrepancies.md.j2", title, origin,
                           {"chunk": part, "lists": lists}, mentions=subjects),

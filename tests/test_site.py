@@ -560,3 +560,24 @@ def test_a_bug_in_the_plugin_is_one_line_not_a_traceback(tmp_path: Path) -> None
     assert re.search(r"internal error while processing \S+/search/search_index\.json: "
                      r"JSONDecodeError: .*; please file a bug", lines[0])
     assert _site_files(site) == before
+
+
+def test_the_edit_link_is_percent_encoded_whatever_the_file_name(tmp_path: Path) -> None:
+    """Material writes page.edit_url into an href unescaped. The checker refuses such file
+    names; should one get through, the link still cannot open a tag."""
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page as MkDocsPage
+
+    from generator.render import Page
+    from generator.site import add_pages
+
+    config = load_config(str(make_project(tmp_path)), site_dir=str(tmp_path / "site"))
+    config.plugins._current_plugin = "briefings"  # as MkDocs sets it while on_files runs
+    name = 'x"><img src=x onerror=alert(1)>.yaml'
+    files = Files([])
+    add_pages(files, [Page(f"{SLUG}/x.md", "# X\n", f"briefings/{SLUG}/{name}")], config,
+              tmp_path / "briefings")
+    page = MkDocsPage(None, files.get_file_from_path(f"{SLUG}/x.md"), config)
+    assert page.edit_url == (
+        "https://github.com/example/briefings/edit/main/briefings/lakeside-talks/"
+        "x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.yaml")
