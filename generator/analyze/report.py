@@ -30,7 +30,8 @@ def render_report(results: list[tuple[Briefing, Analysis]], fmt: str) -> str:
 
 def findings(analysis: Analysis) -> list[Finding]:
     """Discrepancies, then single-source claims, then coverage gaps, each in analysis order."""
-    return [*analysis.discrepancies, *analysis.single_source, *analysis.coverage_gaps]
+    return [*analysis.discrepancies, *analysis.single_source, *analysis.coverage_gaps,
+            *analysis.single_origin]
 
 
 def finding_dict(slug: str, finding: Finding) -> dict[str, Any]:
