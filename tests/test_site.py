@@ -57,7 +57,10 @@ def build_site(config_file: Path, *, command: str = "build") -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(make_project(tmp_path_factory.mktemp("site")))
+    with pytest.MonkeyPatch.context() as env:  # as the workflows set it (mkdocs.yml: !ENV)
+        env.setenv("BRIEFINGS_REPO_URL", "https://github.com/example/briefings")
+        env.setenv("BRIEFINGS_EDIT_URI", "edit/main/docs/")
+        return build_site(make_project(tmp_path_factory.mktemp("site")))
 
 
 def html(site: Path, path: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 from history_repo import BUILD_EPOCH, SLUG, make_history_repo
 
 from generator.history import read_history
+from generator.repository import parse_remote
 
 
 def text_of(html: str) -> str:
@@ -145,3 +146,32 @@ def test_every_page_links_its_feeds_in_the_head(built):
     assert 'title="Harbour talks: updates" href="../../../harbour-talks.atom.xml"' in head
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="feed.xml"' in home[:home.index("</head>")]
+
+
+EDIT = "https://github.com/example-org/harbour-talks/edit/main/briefings/harbour-talks/"
+
+
+@pytest.mark.parametrize(("path", "source"), [
+    (f"{SLUG}/rounds/round-1", "briefing.yaml"),  # round-1 is defined in briefing.yaml
+    (f"{SLUG}/updates", "briefing.yaml"),
+    (f"{SLUG}/sources", "briefing.yaml"),
+])
+def test_edit_button_opens_the_yaml_of_the_pages_subject_in_the_remotes_repository(
+        built, path, source):
+    site, _ = built
+    edit = re.search(r'href="([^"]+)"[^>]*rel="edit"', page(site, path))
+    assert edit is not None and edit.group(1) == EDIT + source
+
+
+@pytest.mark.parametrize(("remote", "expected"), [
+    ("git@github.com:owner/name.git", ("https://github.com/owner/name", "owner/name")),
+    ("https://github.com/owner/name.git", ("https://github.com/owner/name", "owner/name")),
+    ("https://gitlab.example.org/group/sub/name", (
+        "https://gitlab.example.org/group/sub/name", "group/sub/name")),
+    ("ssh://git@github.com:22/owner/name.git", ("https://github.com/owner/name", "owner/name")),
+    ("/work/main", None),
+    ("file:///srv/git/briefings.git", None),
+    ("http://github.com/owner/name", None),  # only https addresses become links
+])
+def test_the_edit_links_local_default_is_the_https_address_of_origin(remote, expected):
+    assert parse_remote(remote) == expected
