@@ -5,6 +5,7 @@ a new conflict. The build date is fixed (SOURCE_DATE_EPOCH): no test depends on 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from html import unescape
@@ -175,3 +176,21 @@ def test_edit_button_opens_the_yaml_of_the_pages_subject_in_the_remotes_reposito
 ])
 def test_the_edit_links_local_default_is_the_https_address_of_origin(remote, expected):
     assert parse_remote(remote) == expected
+
+
+def test_a_site_built_without_history_says_the_dates_are_unknown(tmp_path):
+    """A tarball or a shallow clone: the build works, the Updates page says why no date."""
+    from generator.pipeline import read_briefings
+    from generator.publish import site_content
+
+    repo = tmp_path / "repo"
+    make_history_repo(repo)
+    tarball = tmp_path / "unpacked"
+    shutil.copytree(repo / "briefings", tarball / "briefings")  # no .git beside it
+    reading = read_briefings(tarball / "briefings")
+    content = site_content(reading, "briefings", {},
+                           history=read_history(tarball / "briefings"))
+    (updates,) = [p for p in content.pages if p.path == f"{SLUG}/updates/index.md"]
+    assert "The dates of changes to this briefing are unknown: the site was built outside " \
+        "a git repository." in unescape(updates.content)
+    assert "update-mark" not in "".join(str(p.content) for p in content.pages)
