@@ -10,6 +10,7 @@ import subprocess
 import sys
 from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -194,3 +195,38 @@ def test_a_site_built_without_history_says_the_dates_are_unknown(tmp_path):
     assert "The dates of changes to this briefing are unknown: the site was built outside " \
         "a git repository." in unescape(updates.content)
     assert "update-mark" not in "".join(str(p.content) for p in content.pages)
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+
+
+def rfc4287_problems(xml: bytes) -> list[str]:
+    """The RFC 4287 rules (sections 4.1.1, 4.1.2, 3.3) a feed reader relies on."""
+    root = ElementTree.fromstring(xml)
+    problems = [] if root.tag == f"{ATOM}feed" else ["the root is not atom:feed"]
+    entries = root.findall(f"{ATOM}entry")
+    for element, where in [(root, "feed"), *((e, f"entry {n}") for n, e in enumerate(entries))]:
+        for name in ("id", "title", "updated"):
+            found = element.findall(f"{ATOM}{name}")
+            if len(found) != 1 or not (found[0].text or "").strip():
+                problems.append(f"{where}: needs exactly one non-empty atom:{name}")
+        updated = element.findtext(f"{ATOM}updated") or ""
+        if not RFC3339.match(updated):
+            problems.append(f"{where}: atom:updated {updated!r} is not an RFC 3339 date")
+        alternates = [(link.get("type"), link.get("hreflang")) for link in
+                      element.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
+        if len(alternates) != len(set(alternates)):
+            problems.append(f"{where}: two alternate links of the same type and language")
+        if where != "feed" and not alternates and element.find(f"{ATOM}content") is None:
+            problems.append(f"{where}: needs atom:content or an alternate link")
+        if where != "feed" and element.find(f"{ATOM}author") is None and \
+                root.find(f"{ATOM}author") is None:
+            problems.append(f"{where}: no atom:author, in the entry or the feed")
+    return problems
+
+
+def test_feeds_follow_rfc_4287(built):
+    site, _ = built
+    for path in (site / f"{SLUG}.atom.xml", site / "feed.xml"):
+        assert rfc4287_problems(path.read_bytes()) == [], path.name
