@@ -337,10 +337,12 @@ def _sources(plan: Plan) -> None:
         for part in chunks(view.sources, plan.path("sources/index.md"), SOURCES_SIZE)]
     weight = {s.id: len(view.facts_by_source.get(s.id, [])) + len(view.other_citers.get(s.id, []))
               for s in view.sources}
-    for number, group in enumerate(pack(view.sources, lambda s: weight[s.id], LIST_SIZE), 1):
+    groups = pack(view.sources, lambda s: weight[s.id], LIST_SIZE)
+    for number, group in enumerate(groups, 1):
         labels = {a.id for s in group for a, _, _ in view.labels_by_source.get(s.id, [])}
+        title = "The sources in detail" + (f", part {number}" if len(groups) > 1 else "")
         spec = plan.add(PageSpec(plan.path(f"sources/part-{number}.md"), "source.md.j2",
-                                 f"Sources, part {number}", group[0].origin,
+                                 title, group[0].origin,
                                  {"sources": group}, mentions=labels))
         for source in group:
             pages[source.id] = spec.path
@@ -381,6 +383,7 @@ def _discrepancies(plan: Plan) -> None:
     lists = []
     for key, heading, findings in (
             ("single-source", "Claims only one source reports", view.single_source),
+            ("single-origin", "Agreement resting on a single origin", view.single_origin),
             ("coverage-gaps", "Coverage gaps", view.coverage_gaps)):
         elsewhere = None
         if len(findings) > LIST_SIZE:  # too long for the first page: pages of their own
@@ -396,6 +399,7 @@ def _discrepancies(plan: Plan) -> None:
         anchored += [covered for f in part.items for covered in f.covers]
         if part.number == 1:
             anchored += [f.id for _, _, found, away in lists if not away for f in found]
+            anchored += list(view.derived)
         subjects = {f.subject for f in part.items if f.subject in view.b.actors}
         plan.add(PageSpec(part.path, "discrepancies.md.j2", title, origin,
                           {"chunk": part, "lists": lists}, mentions=subjects),

@@ -154,6 +154,9 @@ def _describe_moment(key: Moment) -> str:
         return f"{wording.moment(key.last.astimezone(zone))} or earlier"
     if key.last is None:
         return f"{wording.moment(key.stated)} or later"
-    if key.first.astimezone(zone) < key.stated:
+    first, last = key.first.astimezone(zone), key.last.astimezone(zone)
+    if first < key.stated:
         return f"about {wording.moment(key.stated)}"
+    if last - first > timedelta(minutes=1):  # a span, e.g. a start worked out from a delay
+        return f"{wording.moment(first)} to {last:%H:%M}"
     return wording.moment(key.stated)

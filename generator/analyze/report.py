@@ -30,7 +30,8 @@ def render_report(results: list[tuple[Briefing, Analysis]], fmt: str) -> str:
 
 def findings(analysis: Analysis) -> list[Finding]:
     """Discrepancies, then single-source claims, then coverage gaps, each in analysis order."""
-    return [*analysis.discrepancies, *analysis.single_source, *analysis.coverage_gaps]
+    return [*analysis.discrepancies, *analysis.single_source, *analysis.coverage_gaps,
+            *analysis.single_origin]
 
 
 def finding_dict(slug: str, finding: Finding) -> dict[str, Any]:
@@ -40,7 +41,7 @@ def finding_dict(slug: str, finding: Finding) -> dict[str, Any]:
 
 def _json(rows: list[tuple[str, Finding]]) -> str:
     data = [finding_dict(slug, finding) for slug, finding in rows]
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _table(rows: list[tuple[str, Finding]]) -> str:
