@@ -51,12 +51,14 @@ from generator.publish import (
     site_content,
 )
 from generator.render import Page
+from generator.repository import repository_url
 from generator.search import Matcher, searchable
 from generator.search_index import FOLDER, LiveIndex, SearchCopies
 from generator.staging import discard, staging_folder, strict_warnings, swap_in
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
 
+LOCAL_EDIT_URI = "edit/main/docs/"  # the edit links' branch when the environment names none
 
 
 Event = TypeVar("Event", bound=Callable[..., Any])
@@ -122,6 +124,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.search is not None:
             self.search.close()
         self.search: SearchCopies | None = None
+        if config.repo_url is None:  # not set by the environment: the local default
+            found = repository_url(briefings_folder(config, self.config.briefings_dir))
+            if found is not None:
+                config.repo_url, config.repo_name = found
+                config.edit_uri = config.edit_uri or LOCAL_EDIT_URI
         folder = str(briefings_folder(config, self.config.briefings_dir))
         if folder not in config.watch:
             config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes
