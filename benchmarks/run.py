@@ -7,7 +7,9 @@ folder and measures, each step on its own so that one failure does not stop the 
 the checker (subprocess) next to PyYAML's C loader alone on the same files, the
 generator in one process (read + analyze + render, in a child process so its memory is
 its own), and a full `mkdocs build` with the project's settings (wall time, peak memory,
-site size, search index, largest page). The istanbul-2025 briefing gets a row too.
+site size, search index, largest page). The istanbul-2025 briefing gets a row too, and
+so does the same briefing with one position whose stance is 2 MB of text: every pass
+over text must be linear, and its build must take at most twice the plain one's.
 It prints Markdown tables (measurements, targets, growth) and writes JSON.
 See benchmarks/README.md for what each column means.
 """
@@ -284,8 +286,11 @@ class Target:
     at_reference_only: bool = False  # only judged on the 10,000-fact row
     inclusive: bool = False  # `<=` rather than `<`
     from_reference: bool = False  # judged on synthetic rows of 10,000 facts and more
+    optional: bool = False  # judged only on rows that have the field
 
     def applies(self, row: Row) -> bool:
+        if self.optional and self.field not in row:
+            return False
         size = row["size"]
         if self.at_reference_only:
             return size == REFERENCE
@@ -302,6 +307,8 @@ TARGETS = (
     Target("site", "site < 200 MB", "site_mb", 200),
     Target("search", "search index < 5 MB", "search_index_mb", 5),
     Target("page", "largest page < 1 MB", "largest_page_mb", 1),
+    Target("long_text", "2 MB text ≤ 2× build CPU", "long_text_ratio", 2, inclusive=True,
+           optional=True),
 )
 GROWTH = (("build_s", "build"), ("build_peak_mb", "build peak memory"),
           ("generator_s", "generator time"))
@@ -425,9 +432,42 @@ def run_all(args: argparse.Namespace, root: Path) -> list[Row]:
         work = root / "istanbul"
         work.mkdir(parents=True, exist_ok=True)
         rows.append(measure("istanbul-2025", None, REPO / "briefings", work, args))
+        if not args.skip_long_text:
+            rows.append(measure_long_text(rows[-1], root / "long-text", args))
     for row in rows:
         row["targets"] = judge(row)
     return rows
+
+
+LONG_TEXT_BYTES = 2_000_000
+
+
+def write_long_text_briefing(folder: Path) -> None:
+    """The project's briefings plus one position whose stance is LONG_TEXT_BYTES of figures
+    ("12345 12345 …", the input that once made search enrichment quadratic)."""
+    shutil.copytree(REPO / "briefings", folder)
+    first = next(p for path in sorted(folder.rglob("*.yaml"))
+                 for p in (yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+                 .get("positions", []))
+    source = first["citations"][0]
+    source = source if isinstance(source, str) else source["source"]
+    stance = ("12345 " * (LONG_TEXT_BYTES // 6 + 1))[:LONG_TEXT_BYTES].strip()
+    briefing = next(p.parent for p in folder.rglob("*.yaml"))
+    (briefing / "long-text.yaml").write_text(
+        f"positions:\n  - id: long-text-stance\n    issue: {first['issue']}\n"
+        f"    party: {first['party']}\n    stance: \"{stance}\"\n    status: unclear\n"
+        f"    as_of: \"{first['as_of']}\"\n    citations: [{source}]\n", encoding="utf-8")
+
+
+def measure_long_text(plain: Row, work: Path, args: argparse.Namespace) -> Row:
+    """The Istanbul row again with a 2 MB text field; its build CPU against the plain one."""
+    work.mkdir(parents=True, exist_ok=True)
+    write_long_text_briefing(work / "briefings")
+    row = measure("istanbul-2025 + 2 MB text", None, work / "briefings", work, args)
+    key = "build_cpu_s" if row.get("build_cpu_s") and plain.get("build_cpu_s") else "build_s"
+    if row.get(key) and plain.get(key):
+        row["long_text_ratio"] = row[key] / plain[key]
+    return row
 
 
 def machine() -> Row:
@@ -450,6 +490,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="work in DIR and keep the briefings and sites there")
     parser.add_argument("--skip-istanbul", action="store_true")
+    parser.add_argument("--skip-long-text", action="store_true",
+                        help="leave out the Istanbul briefing with a 2 MB text field")
     parser.add_argument("--history", action="store_true",
                         help="also time the git history pass of the updates pages: 10,000 "
                              "facts over 1,000 commits (benchmarks/history.py)")

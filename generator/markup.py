@@ -29,7 +29,6 @@ _TABLE.update({c: None for c in range(32) if chr(c) not in "\t\n\r"})
 _TABLE[0x7F] = None
 
 _SPACE = re.compile(r"\s+")
-_ODD_SPACE = re.compile(r"[^\S ]| {2}")  # any whitespace but a single space
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -46,7 +45,9 @@ def escape_markdown(value: object) -> Markup:
 
 @cache  # names, dates and separators recur on every page (see clear_caches)
 def _escape_text(text: str) -> Markup:
-    if _ODD_SPACE.search(text):
+    # `isprintable` is false for every whitespace character but the space: one fast scan
+    # instead of a regular expression (it matters for a text of megabytes).
+    if "  " in text or not text.isprintable():
         text = _SPACE.sub(" ", text)
     return Markup(text.translate(_TABLE))
 
@@ -121,8 +122,8 @@ def format_when(when: When | None, reported: str | None = None) -> str:
         text = _format_range(when.start, _precision(first), when.end, _precision(last))
     else:
         text = _format_point(when.start, when.precision)
-    if reported:
-        text += f" (reported as {quoted(reported)})"
+    if reported and " ".join(reported.casefold().split()) not in text.casefold():
+        text += f" (reported as {quoted(reported)})"  # only wording that says more
     return text
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.chart import timeline_chart
 from generator.findings import text_wording
 from generator.layout import Chunk, chunks, pack
 from generator.markup import MONTHS
@@ -204,35 +205,50 @@ def _rounds(plan: Plan) -> None:
 
 
 def _timeline(plan: Plan) -> None:
-    """Rounds and dated facts by month; facts without a round live here."""
+    """Rounds and dated facts in order, opened by a chart; facts without a round live here.
+
+    One page while the whole timeline fits in TIMELINE_SIZE entries; past that, an index
+    (with the chart) and a page per month."""
     view = plan.view
     entries: list[tuple[str, Fact | Round]] = [(r.date.sort_key, r) for r in view.rounds]
     entries += [(f.when.sort_key, f) for f in view.facts if f.when]
     entries.sort(key=lambda e: (e[0], isinstance(e[1], Fact), e[1].origin.path,
                                 e[1].origin.line, e[1].id))
+    items = [item for _, item in entries]
+    undated = [f for f in view.facts if not f.when and not f.round]
+    origin = view.b.info.origin
+    chart = timeline_chart(view.rounds, view.facts)
+    index = plan.path("timeline/index.md")
+    if len(items) + len(undated) <= TIMELINE_SIZE:
+        _timeline_page(plan, chunks(items, index, TIMELINE_SIZE)[0], "Timeline", origin,
+                       {"chart": chart, "undated": undated})
+        return
     groups: dict[str, list[Fact | Round]] = {}
-    for _, item in entries:
+    for item in items:
         groups.setdefault(timeline_group(item), []).append(item)
     months = []
-    origin = view.b.info.origin
-    for key, items in groups.items():
-        parts = chunks(items, plan.path(f"timeline/{key}.md"), TIMELINE_SIZE)
-        months.append((key, group_title(key), parts[0].path, items))
+    for key, grouped in groups.items():
+        parts = chunks(grouped, plan.path(f"timeline/{key}.md"), TIMELINE_SIZE)
+        months.append((key, group_title(key), parts[0].path, grouped))
         for part in parts:
             _timeline_page(plan, part, group_title(key), origin)
-    undated = [f for f in view.facts if not f.when and not f.round]
     undated_path = None
     if undated:
         for part in chunks(undated, plan.path("timeline/undated.md"), TIMELINE_SIZE):
             _timeline_page(plan, part, "Undated facts", origin)
         undated_path = plan.path("timeline/undated.md")
-    plan.add(PageSpec(plan.path("timeline/index.md"), "timeline.md.j2", "Timeline", origin,
-                      {"months": months, "undated": undated_path, "count": len(undated)}))
+    plan.add(PageSpec(index, "timeline.md.j2", "Timeline", origin,
+                      {"months": months, "undated": undated_path, "count": len(undated),
+                       "chart": chart}))
 
 
-def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin) -> None:
-    """A page of the timeline: facts without a round live here, the rest are references."""
-    here = [i for i in part.items if isinstance(i, Fact) and not i.round]
+def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin,
+                   extra: dict[str, Any] | None = None) -> None:
+    """A page of the timeline: facts without a round live here, the rest are references.
+    `extra` holds the chart and the undated facts when the timeline is one page."""
+    extra = extra or {}
+    undated = extra.get("undated", [])
+    here = [i for i in part.items if isinstance(i, Fact) and not i.round] + undated
     runs: list[tuple[bool, list[Fact | Round]]] = []
     for item in part.items:
         is_here = isinstance(item, Fact) and not item.round
@@ -242,7 +258,8 @@ def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin) -> 
             runs.append((is_here, [item]))
     spec = PageSpec(part.path, "timeline_page.md.j2", title if part.number == 1
                     else f"{title} (page {part.number})", origin,
-                    {"chunk": part, "runs": runs}, mentions=fact_actors(here))
+                    {"chunk": part, "runs": runs, "chart": None, "undated": [], **extra},
+                    mentions=fact_actors(here))
     plan.add(spec, anchored=[f.id for f in here])
 
 

@@ -52,13 +52,13 @@ MAX_DURATION_DAYS = 36_525  # a hundred years: longer is a typo in a negotiation
 RESERVED_IDS = frozenset({
     "index", "title", "agenda", "contents", "coverage-gaps", "documents", "facts-box",
     "key-figures", "labels", "latest", "latest-round", "member-of", "members", "months",
-    "open-discrepancies", "outcomes",
+    "open-discrepancies", "outcomes", "undated",
     "positions", "reported-values", "roles", "rounds", "single-source", "what-follows",
     "what-happened", "updates",
     *ACTOR_KINDS,  # the actors page's groups
 })
-RESERVED_PREFIXES = ("about-", "conflict-", "day-", "gap-", "party-", "places-", "see-",
-                     "single-source-", "update-", "weekday-")
+RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "gap-", "party-", "places-",
+                     "see-", "single-source-", "update-", "weekday-")
 
 CITE_HINT = "add citations: [source-id], naming the source that reports it"
 

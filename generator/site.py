@@ -23,6 +23,7 @@ import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -197,7 +198,10 @@ def add_pages(files: Files, pages: list[Page], config: MkDocsConfig,
         file = File.generated(config, page.path, content=page.content, inclusion=inclusion)
         if file.is_documentation_page():
             source = (folder.parent / page.source_file).as_posix()
-            file.edit_uri = posixpath.relpath(source, Path(config.docs_dir).as_posix())
+            # Percent-encoded: Material writes `page.edit_url` into an href unescaped, and a
+            # file name is the contributor's (the checker refuses unsafe ones; this is
+            # the second line of defence).
+            file.edit_uri = quote(posixpath.relpath(source, Path(config.docs_dir).as_posix()))
         files.append(file)
     return clashes
 

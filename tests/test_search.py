@@ -72,3 +72,18 @@ def test_compact_drops_the_warning_and_repeated_list_items() -> None:
 def test_compact_drops_urls() -> None:
     text = "Kind wire report Link https://cgtn.example/a-b?c=1 Published 2 June 2025"
     assert compact(text) == "Kind wire report Link Published 2 June 2025"
+
+
+def test_a_number_of_thousands_of_digits_is_grouped_without_converting_it() -> None:
+    """Python refuses to convert more than 4,300 digits to an int: grouped as text."""
+    digits = "1" + "0" * 4_300
+    (form,) = number_forms(f"a figure of {digits} people")
+    assert form == "10" + ",000" * 1_433
+    index = {"docs": [{"location": "x/", "title": "t", "text": f"<p>{digits}</p>"}]}
+    assert enrich_index(index, {})["docs"][0][FIELD] == form
+
+
+def test_folding_keeps_a_word_with_a_combining_mark_whole() -> None:
+    """`İstanbul` case-folds to i + a combining dot: the search word is `istanbul`."""
+    matcher = Matcher([["İstanbul"]])
+    assert matcher.spellings_in("talks in istanbul today") == ["İstanbul"]

@@ -39,6 +39,7 @@ class _PageParser(HTMLParser):
         self.titles = 0
         self.h1: list[str] = []
         self._in_title = False
+        self._svg_depth = 0
         self._h1_depth = 0
         self._h1_text: list[str] = []
         self._skip_depth = 0  # inside <script>/<style>
@@ -54,7 +55,9 @@ class _PageParser(HTMLParser):
         for attr in ("href", "src"):
             if a.get(attr) is not None and tag in _LINKING:
                 self.links.append((f"{tag}.{attr}", a[attr], self.getpos()[0]))
-        if tag == "title":
+        if tag == "svg":
+            self._svg_depth += 1
+        if tag == "title" and not self._svg_depth:  # an SVG's <title> names a drawing
             self._in_title = True
             self.titles += 1
             self.title = ""
@@ -67,6 +70,8 @@ class _PageParser(HTMLParser):
             self._in_article += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "svg" and self._svg_depth:
+            self._svg_depth -= 1
         if tag == "title":
             self._in_title = False
         elif tag == "h1" and self._h1_depth:
