@@ -27,9 +27,10 @@ NAMES = SimpleNamespace(sources=lambda ids: sorted(ids), short=lambda i: i)
 
 def reason_of(outcome) -> str:
     """The words a conflict's fragment gives for why two values conflict."""
+    reading = {"claim": "c", "sources": ["a source"], "reported": "x", "allows": None}
     finding = Finding(id="x", kind="conflict", origin="detected", subject="s",
-                      rule=outcome.rule, reason={"sides": [[], []], **outcome.data})
-    return text_wording(NAMES).explain(finding).split(": ", 1)[1]
+                      rule=outcome.rule, reason={"sides": [[reading], [reading]], **outcome.data})
+    return text_wording(NAMES).explain(finding).split("(not readable): ", 1)[1]
 
 
 def mismatch_text(reason: dict | None) -> str | None:
