@@ -245,6 +245,7 @@ class Claim:
     citations: list[Citation]
     origin: Origin
     value: ClaimValue | None = None  # None: to be read from `reported` by the analysis
+    part_of: str | None = None  # the property of the same subject this adds up to
     note: str | None = None  # the editor's, not a source's
     label: str | None = None  # the editor's short name (generator/names.py)
 
@@ -354,6 +355,43 @@ class Finding:
     recorded: str | None = None  # id of the editor's discrepancy, when one reviews it
     citations: list[Citation] = field(default_factory=list)
     covers: list[str] = field(default_factory=list)  # other detected ids merged into it
+    derived: str | None = None  # a derived-conflict: the id of the derived reading
+    origins: list[str] = field(default_factory=list)  # a single-origin: the origin's id
+
+
+@dataclass(slots=True)
+class OriginCount:
+    """How many independent origins stand behind an item several sources report.
+
+    `origins` are actor ids (the last step of a `via` chain) or source ids (a source
+    citing no one); `unnamed` counts unnamed origins the editor marked independent.
+    """
+
+    id: str  # the fact, claim, document or document point
+    reports: int  # sources citing it
+    independent: int  # origins, unnamed ones included when they count
+    origins: list[str] = field(default_factory=list)
+    unnamed: int = 0
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Derived:
+    """A reading worked out from one source's own claims (analyze/derived.py).
+
+    `rule` is `start-end`, `start-delay` or `parts-total`; `inputs` the claims it is
+    worked out from; `read_as` the derived value as compared; `checks` the reported
+    claims of the same property it was compared with.
+    """
+
+    id: str
+    subject: str
+    property: str
+    rule: str
+    inputs: list[str]
+    sources: list[str]
+    read_as: str
+    checks: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -361,8 +399,10 @@ class Analysis:
     """Everything the analysis found in one briefing, in a stable order: `discrepancies`
     (kinds that mark pages, and editors' records), `listed` (the other kinds)."""
 
-    discrepancies: list[Finding] = field(default_factory=list)
-    listed: list[Finding] = field(default_factory=list)
+    discrepancies: list[Finding] = field(default_factory=list)  # kinds that mark, records
+    listed: list[Finding] = field(default_factory=list)  # the other kinds
+    derived: list[Derived] = field(default_factory=list)  # readings worked out, with how
+    origins: list[OriginCount] = field(default_factory=list)  # items with 2+ reports
 
     @property
     def single_source(self) -> list[Finding]:
@@ -371,6 +411,10 @@ class Analysis:
     @property
     def coverage_gaps(self) -> list[Finding]:
         return [f for f in self.listed if f.kind == "coverage-gap"]
+
+    @property
+    def single_origin(self) -> list[Finding]:
+        return [f for f in self.listed if f.kind == "single-origin"]
 
     @property
     def findings(self) -> list[Finding]:

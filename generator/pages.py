@@ -399,6 +399,7 @@ def _discrepancies(plan: Plan) -> None:
         anchored += [covered for f in part.items for covered in f.covers]
         if part.number == 1:
             anchored += [f.id for _, _, found, away in lists if not away for f in found]
+            anchored += list(view.derived)
         subjects = {f.subject for f in part.items if f.subject in view.b.actors}
         plan.add(PageSpec(part.path, "discrepancies.md.j2", title, origin,
                           {"chunk": part, "lists": lists}, mentions=subjects),

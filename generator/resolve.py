@@ -142,7 +142,8 @@ def _claim(item: Item, origin: m.Origin, _sub) -> m.Claim:
     return m.Claim(
         id=item["id"], subject=item["subject"], property=item["property"],
         reported=item["reported"], citations=citations(item["citations"]), origin=origin,
-        value=claim_value(value) if value else None, note=item.get("note"))
+        value=claim_value(value) if value else None, note=item.get("note"),
+        part_of=item.get("part_of"))
 
 
 def _discrepancy(item: Item, origin: m.Origin, _sub) -> m.Discrepancy:

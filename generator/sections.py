@@ -54,11 +54,12 @@ RESERVED_IDS = frozenset({
     "key-figures", "labels", "latest", "latest-round", "member-of", "members", "months",
     "open-discrepancies", "outcomes", "undated",
     "positions", "reported-values", "roles", "rounds", "single-source", "what-follows",
-    "what-happened", "updates",
+    "what-happened", "updates", "single-origin", "derived",
     *ACTOR_KINDS,  # the actors page's groups
 })
 RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "gap-", "party-", "places-",
-                     "see-", "single-source-", "update-", "weekday-")
+                     "see-", "single-source-", "update-", "weekday-", "single-origin-",
+                     "derived-")
 
 CITE_HINT = "add citations: [source-id], naming the source that reports it"
 
@@ -274,6 +275,8 @@ CLAIM = Obj("claim", {
     "reported": Field(Text(doc="The source's own phrasing"), required=True,
                       example='reported: "a little over an hour"'),
     "value": Field(CLAIM_VALUE),
+    "part_of": Field(Slug(doc="The property of the same subject that this count is a part "
+                              "of: the source's parts are added up and checked against it")),
     "note": NOTE,
     "citations": CITATIONS,
 })

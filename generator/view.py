@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from generator.analyze import compared_as
 from generator.analyze.kinds import kinds
 from generator.model import (
     Actor,
@@ -26,8 +27,10 @@ from generator.model import (
     Label,
     Membership,
     Position,
+    Role,
     Round,
     Source,
+    When,
 )
 from generator.names import Names
 
@@ -71,6 +74,8 @@ class BriefingView:
         self.findings = list(analysis.discrepancies)  # kinds that mark pages, and records
         self.kinds = kinds()
         self.by_kind = _group(analysis.findings, lambda f: [f.kind])
+        self.derived = {d.id: d for d in analysis.derived}  # readings worked out
+        self.origins = {o.id: o for o in analysis.origins}  # items with 2+ reports
         self.facts = sorted(briefing.facts.values(), key=fact_key)
         self.actors = sorted(briefing.actors.values(), key=name_key)
         self.rounds = sorted(briefing.rounds.values(), key=lambda r: (r.number, r.id))
@@ -86,6 +91,7 @@ class BriefingView:
             label.id: (actor, label) for actor in briefing.actors.values()
             for label in actor.labels}
         self._latest: dict[tuple[str, str], Position] | None = None
+        self._read_as: dict[str, str] | None = None
         self._parties: list[Actor] | None = None
         self._index()
 
@@ -154,6 +160,18 @@ class BriefingView:
         return [(self.b.actors[d], self.b.actors[h], citations)
                 for (d, h), citations in heads.items()]
 
+    def posts_on(self, actor_id: str, day: When) -> list[Role]:
+        """The posts (`roles`) an actor held on a day, by their `from` and `until`.
+
+        Compared by day, so that a month or year given for either end covers all its days;
+        a role without dates is held on any day.
+        """
+        actor = self.b.actors.get(actor_id)
+        on = day.start.isoformat()[:10]
+        return [role for role in (actor.roles if actor else [])
+                if (role.start is None or role.start.start.isoformat()[:10] <= on)
+                and (role.until is None or on <= role.until.end.isoformat()[:10])]
+
     def box_claims(self, rnd: Round) -> dict[str, list[Claim]]:
         claims = self.claims_by_subject.get(rnd.id, [])
         return {prop: [c for c in claims if c.property == prop] for prop in ROUND_BOX}
@@ -169,6 +187,13 @@ class BriefingView:
         """The claims among a page's ids, in file order."""
         claims = [self.b.claims[i] for i in ids if i in self.b.claims]
         return sorted(claims, key=lambda c: (c.origin.path, c.origin.line, c.id))
+
+    def read_as(self, claim_id: str) -> str:
+        """How the comparison read a claim (a range, days, a moment with its zone); empty
+        when it could not. Worked out once, on the first call."""
+        if self._read_as is None:
+            self._read_as = compared_as(self.b)
+        return self._read_as.get(claim_id, "")
 
     def claims_of(self, finding: Finding) -> list[Claim]:
         return [self.b.claims[c] for c in finding.claims if c in self.b.claims]

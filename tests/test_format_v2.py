@@ -6,6 +6,7 @@ format's newer keys and checks, and an editor's record that reviews several conf
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections import Counter
@@ -70,10 +71,10 @@ def test_a_record_reviewing_several_conflicts_renders_once(site: Path):
 
 
 def test_ids_are_unique_and_each_claim_is_marked_once(site: Path):
-    for html in sorted((site / SLUG).rglob("index.html")):
-        raw = html.read_text(encoding="utf-8")
+    for built in sorted((site / SLUG).rglob("index.html")):
+        raw = built.read_text(encoding="utf-8")
         ids = re.findall(r'<[a-zA-Z][^>]*?\sid="([^"]+)"', raw)
-        assert [i for i, n in Counter(ids).items() if n > 1] == [], html
+        assert [i for i, n in Counter(ids).items() if n > 1] == [], built
     round_3 = page(site, "rounds/round-3")
     for claim in ("r3-duration-courier", "r3-duration-delo", "r3-duration-xinhua"):
         after = round_3[round_3.index(f'<span id="{claim}">'):]
@@ -137,3 +138,81 @@ def test_the_complete_example_of_the_format_reference_passes_the_checker(tmp_pat
     for key in ("archived:", "accessed:", "note:", "translation:", "via: [", "weekday:",
                 "until:"):
         assert key in example
+
+
+def test_each_round_shows_the_post_held_on_its_date(site: Path):
+    assert "then Deputy foreign minister of Eastland" in page(site, "rounds/round-1")
+    for later in ("rounds/round-2", "rounds/round-3"):
+        text = page(site, later)
+        assert "then Foreign minister of Eastland" in text
+        assert "Deputy foreign minister" not in text
+    actor = page(site, "actors/ana-novak")
+    rows = re.findall(r"<tr>.*?</tr>", actor, re.S)
+    attended = [r for r in rows if "Round 1" in r or "Round 2" in r]
+    assert any("Round 1" in r and "Deputy foreign minister" in r for r in attended)
+    assert any("Round 2" in r and "Foreign minister" in r and "Deputy" not in r
+               for r in attended)
+    delegation = page(site, "actors/eastland-delegation")
+    assert re.search(r"Round 1: Deputy foreign minister.*Round 2: Foreign minister",
+                     delegation, re.S)
+
+
+def test_the_read_as_column_shows_the_reading_compared(site: Path):
+    text = page(site, "discrepancies")
+    cells = re.findall(r'<tr><td><a href="[^"]*#(r[23]-[a-z-]+)">.*?</td><td>.*?</td>'
+                       r"<td>.*?</td><td>(.*?)</td></tr>", text, re.S)
+    read = {cid: html.unescape(cell) for cid, cell in cells}
+    assert read["r3-duration-courier"] == "112.5–127.5 min"  # read from the wording alone
+    assert read["r3-duration-delo"] == "292.5–307.5 min"
+    assert read["r2-day-courier"].startswith("a Thursday")
+
+
+def test_derived_readings_are_worked_out_and_checked(briefing):
+    analysis = analyze(briefing)
+    derived = {d.rule: d for d in analysis.derived}
+    assert derived["start-end"].read_as == "210 min"  # 10:00 to 13:30, agrees with "about 3h30"
+    assert derived["parts-total"].read_as == "200"  # 120 + 80, agrees with the total
+    assert derived["start-delay"].inputs == ["r2-scheduled-delo", "r2-delay-delo"]
+    kinds = {f.kind: f for f in analysis.discrepancies}
+    conflict = kinds["derived-conflict"]  # after 11:00 against "began at 10.15am"
+    assert conflict.derived == derived["start-delay"].id
+    assert conflict.claims == ["r2-scheduled-delo", "r2-delay-delo", "r2-start-courier"]
+    assert [f for f in analysis.discrepancies if f.derived and f is not conflict] == []
+
+
+def test_a_derived_reading_shows_its_derivation_on_the_page_and_in_the_export(site: Path):
+    text = html.unescape(page(site, "discrepancies"))
+    assert re.search(r"Duration</strong> of <a [^>]*>Round 1</a>: 210 min, from The River "
+                     r"Courier’s start and end", text)
+    assert "Worked out</a> from Dnevnik Reka’s own scheduled start and delay: 11:00" in text
+    data = (site / SLUG / "export.json").read_text(encoding="utf-8")
+    assert '"rule":"start-delay"' in data and '"derived":"derived-actual-start-' in data
+
+
+def test_independent_origins_are_counted_from_via_chains(briefing):
+    analysis = analyze(briefing)
+    counts = {o.id: o for o in analysis.origins}
+    assert (counts["r3-ceasefire-offer"].reports, counts["r3-ceasefire-offer"].independent,
+            counts["r3-ceasefire-offer"].origins) == (2, 1, ["river-wire"])
+    assert (counts["r3-no-deal"].independent, counts["r3-no-deal"].origins) == (
+        2, ["delo-r3", "river-wire"])
+    # an unnamed origin counts on its own only when the editor says it is independent
+    assert (counts["r3-boat-route"].independent, counts["r3-boat-route"].unnamed) == (1, 1)
+    assert [f.subject for f in analysis.single_origin] == ["r3-ceasefire-offer",
+                                                           "r3-next-meeting"]
+
+
+def test_origins_are_shown_beside_what_several_sources_report(site: Path):
+    round_3 = html.unescape(page(site, "rounds/round-3"))
+    assert re.search(r"Westland offered a ceasefire on the river\..*?"
+                     r"\(2 reports, 1 origin: River Wire\)", round_3, re.S)
+    assert "(2 reports, 2 origins)" in round_3
+    discrepancies = html.unescape(page(site, "discrepancies"))
+    assert "2 sources report it, all from one origin, River Wire" in discrepancies
+
+
+def test_in_istanbul_both_reports_take_ukraines_roadmap_from_reuters():
+    reading = read_briefings(ROOT / "briefings")
+    analysis = analyze(reading.briefings[0])
+    single = {f.subject: f.origins for f in analysis.single_origin}
+    assert single["ukraine-roadmap"] == ["reuters"]

@@ -11,18 +11,23 @@ are in docs/reference/discrepancy-rules.md.
 from __future__ import annotations
 
 from generator.analyze.context import Context
+from generator.analyze.derived import derive
+from generator.analyze.keys import describe
 from generator.analyze.kinds import kinds
+from generator.analyze.origins import count_origins
 from generator.analyze.readings import unreadable_claims
 from generator.analyze.recorded import merge_recorded
 from generator.model import Analysis, Briefing, Finding
 
-__all__ = ["analyze", "unreadable_claims"]
+__all__ = ["analyze", "compared_as", "unreadable_claims"]
 
 
 def analyze(briefing: Briefing) -> Analysis:
     """Every finding of every registered kind (generator/analyze/kinds.py) in a briefing,
     merged with the editors' recorded discrepancies."""
     ctx = Context.of(briefing)
+    ctx.cache["derived"] = derive(ctx)  # the derived-conflict kind compares these
+    ctx.cache["origins"] = count_origins(ctx)  # the single-origin kind reads these
     registered = kinds()
     marks = {k.name for k in registered if k.marks}
     detected = [d for k in registered for d in k.detect(ctx)]
@@ -30,7 +35,8 @@ def analyze(briefing: Briefing) -> Analysis:
     discrepancies = sorted(merge_recorded(reviewable, ctx),
                            key=lambda f: (f.subject, f.property or "", f.id))
     listed = [d.finding for d in detected if d.finding.kind not in marks]
-    analysis = Analysis(discrepancies=discrepancies, listed=listed)
+    analysis = Analysis(discrepancies=discrepancies, listed=listed,
+                        derived=ctx.cache["derived"], origins=ctx.cache["origins"])
     _unique_ids(analysis.discrepancies + analysis.listed)
     return analysis
 
@@ -44,3 +50,10 @@ def _unique_ids(findings: list[Finding]) -> None:
             n += 1
             finding.id = f"{base}-{n}"
         taken.add(finding.id)
+
+
+def compared_as(briefing: Briefing) -> dict[str, str]:
+    """Each readable claim's value as the comparison uses it: a range, a day or days, a
+    moment with its zone (the discrepancies page's "Read as" column)."""
+    ctx = Context.of(briefing)
+    return {cid: describe(key) for cid, key in ctx.keys.items() if key is not None}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.analyze.keys import Key, key_data, key_of
@@ -36,6 +36,7 @@ class Context:
     keys: dict[str, Key | None]
     sources: dict[str, frozenset[str]]
     groups: dict[Group, list[Claim]]
+    cache: dict[str, Any] = field(default_factory=dict)  # worked out once, for several kinds
 
     @classmethod
     def of(cls, briefing: Briefing) -> Context:
