@@ -38,7 +38,9 @@ def export_json(briefing: Briefing, analysis: Analysis, names: Names | None = No
     # Compact: the export of a large briefing is tens of MB, and compact JSON is written by
     # the C encoder, several times faster than an indented one.
     data = export_data(briefing, analysis, names)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # Strict JSON: an infinite or NaN number (the checker bounds them out) fails loudly
+    # rather than writing `Infinity`, which no JSON reader accepts.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 def load_export(data: dict[str, Any]) -> tuple[Briefing, Analysis]:

@@ -92,6 +92,21 @@ def excerpt(text: str, limit: int = 90) -> str:
     return cut.rstrip(",;:.") + "…"
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"»)]*\s+(?=[A-Z“\"«‘(0-9])")
+
+
+def lead(text: str, limit: int = 220) -> str:
+    """The first whole sentences of a text that fit in `limit` characters (at least one):
+    a summary on a list never stops mid-sentence."""
+    text = " ".join(text.split())
+    out = ""
+    for sentence in _SENTENCE_END.split(text):
+        if out and len(out) + 1 + len(sentence) > limit:
+            break
+        out = f"{out} {sentence}" if out else sentence
+    return out
+
+
 _OPENING = "\"“„«‘‚'‹「"
 _CLOSING = "\"”“»’‘'›」"
 

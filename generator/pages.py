@@ -338,10 +338,12 @@ def _sources(plan: Plan) -> None:
         for part in chunks(view.sources, plan.path("sources/index.md"), SOURCES_SIZE)]
     weight = {s.id: len(view.facts_by_source.get(s.id, [])) + len(view.other_citers.get(s.id, []))
               for s in view.sources}
-    for number, group in enumerate(pack(view.sources, lambda s: weight[s.id], LIST_SIZE), 1):
+    groups = pack(view.sources, lambda s: weight[s.id], LIST_SIZE)
+    for number, group in enumerate(groups, 1):
         labels = {a.id for s in group for a, _, _ in view.labels_by_source.get(s.id, [])}
+        title = "The sources in detail" + (f", part {number}" if len(groups) > 1 else "")
         spec = plan.add(PageSpec(plan.path(f"sources/part-{number}.md"), "source.md.j2",
-                                 f"Sources, part {number}", group[0].origin,
+                                 title, group[0].origin,
                                  {"sources": group}, mentions=labels))
         for source in group:
             pages[source.id] = spec.path

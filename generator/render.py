@@ -30,6 +30,7 @@ from generator.markup import (
     format_value,
     format_when,
     front_matter,
+    lead,
     paragraphs,
     quoted,
     safe_url,
@@ -145,7 +146,7 @@ class Renderer:
         add_filters(env)
         env.filters.update(
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
-            excerpt=excerpt, front_matter=front_matter, anchor=anchor_id,
+            excerpt=excerpt, lead=lead, front_matter=front_matter, anchor=anchor_id,
             paragraphs=paragraphs, join=_join, quoted=quoted, language=language_name,
             day=format_day,
         )

@@ -52,7 +52,7 @@ MAX_DURATION_DAYS = 36_525  # a hundred years: longer is a typo in a negotiation
 RESERVED_IDS = frozenset({
     "index", "title", "agenda", "contents", "coverage-gaps", "documents", "facts-box",
     "key-figures", "labels", "latest", "latest-round", "member-of", "members", "months",
-    "open-discrepancies", "outcomes", "undated",
+    "not-reported", "open-discrepancies", "outcomes", "undated",
     "positions", "reported-values", "roles", "rounds", "single-source", "what-follows",
     "what-happened", "updates", "single-origin", "derived",
     *ACTOR_KINDS,  # the actors page's groups

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from generator.analyze import compared_as
@@ -24,6 +24,7 @@ from generator.model import (
     DocumentItem,
     Fact,
     Finding,
+    Issue,
     Label,
     Membership,
     Position,
@@ -91,6 +92,8 @@ class BriefingView:
             label.id: (actor, label) for actor in briefing.actors.values()
             for label in actor.labels}
         self._latest: dict[tuple[str, str], Position] | None = None
+        self._silent: dict[str, list[Issue]] | None = None
+        self._earlier: dict[tuple[str, str], list[Position]] | None = None
         self._read_as: dict[str, str] | None = None
         self._parties: list[Actor] | None = None
         self._index()
@@ -244,6 +247,33 @@ class BriefingView:
                     self._latest[(issue, position.party)] = position
         return self._latest
 
+    def silent_issues(self, rnd: Round) -> list[Issue]:
+        """Issues that facts of earlier rounds are about and no fact of this round is:
+        the round page says its sources do not report them. One pass over the rounds."""
+        if self._silent is None:
+            self._silent = {}
+            rank = {issue.id: n for n, issue in enumerate(self.issues)}
+            covered: set[str] = set()
+            for other in self.rounds:
+                now = {i for f in self.facts_by_round.get(other.id, []) for i in f.issues}
+                self._silent[other.id] = [self.b.issues[i] for i in sorted(
+                    covered - now, key=lambda i: (rank.get(i, len(rank)), i))
+                    if i in self.b.issues]
+                covered |= now
+        return self._silent.get(rnd.id, [])
+
+    def earlier_positions(self) -> dict[tuple[str, str], list[Position]]:
+        """The positions of each party on each issue before its latest, oldest first: a
+        matrix cell shows how a stance came to be ("agreed" in May, "demanded" in June)."""
+        if self._earlier is None:
+            self._earlier = {}
+            for issue, positions in self.positions_by_issue.items():
+                for position in positions:
+                    self._earlier.setdefault((issue, position.party), []).append(position)
+            for history in self._earlier.values():
+                history.pop()  # the latest: the cell itself
+        return self._earlier
+
     def positions_on(self, issue_id: str) -> list[tuple[Actor, list[Position]]]:
         """An issue's positions grouped by party (by name), each group by date."""
         groups = _group(self.positions_by_issue.get(issue_id, []), lambda p: [p.party])
@@ -268,6 +298,37 @@ class BriefingView:
         """Findings concerning any of these ids, in analysis order (the page markers)."""
         found = {f.id: f for i in ids for f in self.findings_by_id.get(i, ())}
         return sorted(found.values(), key=lambda f: self.finding_rank[f.id])
+
+    @staticmethod
+    def roles(actor: Actor) -> list[Role]:
+        """An actor's roles, the same role reported by several sources shown once with all
+        their citations ("Head of the Russian delegation" from CGTN and from Reuters)."""
+        merged: dict[tuple[Any, ...], Role] = {}
+        for role in actor.roles:
+            key = (role.title.casefold(), role.of, role.start, role.until)
+            if key in merged:
+                seen = merged[key].citations
+                merged[key].citations = seen + [c for c in role.citations if c not in seen]
+            else:
+                merged[key] = replace(role, citations=list(role.citations))
+        return list(merged.values())
+
+    def member_of(self, actor_id: str) -> list[tuple[Actor, Membership]]:
+        """The delegations an actor belongs to; the same membership reported by several
+        sources is shown once, with every round any of them names and all citations."""
+        merged: dict[tuple[str, str], tuple[Actor, Membership]] = {}
+        for group, mb in self.memberships.get(actor_id, []):
+            key = (group.id, mb.role.casefold())
+            if key not in merged:
+                merged[key] = (group, replace(mb, citations=list(mb.citations),
+                                              rounds=list(mb.rounds)))
+                continue
+            seen = merged[key][1]
+            everywhere = not seen.rounds or not mb.rounds  # no rounds named: all of them
+            seen.rounds = [] if everywhere else seen.rounds + [
+                r for r in mb.rounds if r not in seen.rounds]
+            seen.citations += [c for c in mb.citations if c not in seen.citations]
+        return list(merged.values())
 
     def open_findings(self) -> int:
         return sum(1 for f in self.findings if f.status == "open")

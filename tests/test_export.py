@@ -105,3 +105,16 @@ def _citations(sections: dict[str, Any]) -> list[tuple[str, Any]]:
             for part in [*item.get("items", []), *item.get("labels", [])]:
                 out += [(part["id"], c) for c in part.get("citations", [])]
     return out
+
+
+def test_the_export_never_writes_infinity() -> None:
+    """`quantity: 1e999` once wrote `Infinity`, which is not JSON. The checker bounds
+    numbers now; should an infinite one reach the export, it fails instead."""
+    import dataclasses
+
+    briefing = read(FIXTURE)[0]
+    claim = next(c for c in briefing.claims.values() if c.value and c.value.amount)
+    briefing.claims[claim.id] = dataclasses.replace(
+        claim, value=dataclasses.replace(claim.value, amount=float("inf")))
+    with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
+        export_json(briefing, analyze(briefing))

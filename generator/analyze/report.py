@@ -45,7 +45,7 @@ def finding_dict(slug: str, finding: Finding) -> dict[str, Any]:
 
 def _json(rows: list[tuple[str, Finding, str]]) -> str:
     data = [finding_dict(slug, finding) for slug, finding, _ in rows]
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _table(rows: list[tuple[str, Finding, str]]) -> str:
