@@ -35,6 +35,8 @@ from generator.model import (
 )
 from generator.names import Names
 
+GRID_SOURCES = 8  # most sources a page's grid of who reports what has columns for
+
 GROUP_TITLES = {"person": "People", "delegation": "Delegations", "government": "Governments",
                 "organisation": "Organisations", "outlet": "Outlets", "venue": "Venues",
                 "city": "Cities", "country": "Countries", "region": "Regions", "other": "Other"}
@@ -293,6 +295,26 @@ class BriefingView:
         groups = _group(items, lambda i: _sources(getattr(i, "citations", [])))
         return sorted(((self.b.sources[s], g) for s, g in groups.items()),
                       key=lambda group: self.source_rank[group[0].id])
+
+    def source_grid(self, items: list[T]) -> tuple[list[Source], list[tuple[T, list[Any]]]] | None:
+        """Items × the sources citing any of them: for each cell, the finding when the
+        source reports the item differently, True when it reports it, False when not.
+        None past GRID_SOURCES sources (a list by source reads better than a wide grid)."""
+        groups = self.by_source(items)
+        if not groups or len(groups) > GRID_SOURCES:
+            return None
+        sources = [source for source, _ in groups]
+        cited = {source.id: {id(i) for i in group} for source, group in groups}
+        rows = []
+        for item in items:
+            found = self.findings_by_id.get(getattr(item, "id", ""), ())
+            cells: list[Any] = []
+            for source in sources:
+                differs = next((f for f in found if source.id in f.sources
+                                and f.kind not in ("single-source", "coverage-gap")), None)
+                cells.append(differs or id(item) in cited[source.id])
+            rows.append((item, cells))
+        return sources, rows
 
     def findings_about(self, ids: set[str]) -> list[Finding]:
         """Findings concerning any of these ids, in analysis order (the page markers)."""

@@ -46,6 +46,15 @@ def test_what_the_roadmap_proposed_and_which_source_reports_each_point(page, ser
     for n in range(7):
         names = points.nth(n).locator(".bf-src").all_inner_texts()
         assert names and all(re.sub(r"[\d,\s]+$", "", t).strip() for t in names), names
+    # the grid of who reports what: a row per point, a column per source
+    grid = page.locator("#see-sources + .md-typeset__scrollwrap table")
+    header = grid.locator("th").all_inner_texts()
+    assert header[1:] == ["CGTN", "Unattributed news report"], header
+    first_point = points.nth(0).locator("span[id]").first.get_attribute("id")
+    row = grid.locator(f"tr:has(a[href='#{first_point}'])")
+    assert row.locator("td").all_inner_texts()[1:] == ["reported", "reported"]
+    differs = grid.get_by_role("link", name="differs").first
+    assert "discrepancies/#conflict-" in differs.get_attribute("href")
     assert reader.clicks <= 3
 
 
