@@ -30,6 +30,7 @@ from generator.problems import Problem
 # Sections compared, in the order reports list them; document items are their own section.
 SECTIONS = ("briefing", "facts", "claims", "sources", "actors", "places", "issues", "rounds",
             "documents", "document-items", "positions", "discrepancies", "withdrawn")
+WORDED = ("facts", "document-items")
 IGNORED = frozenset({"origin"})  # where an item sits in its file is not part of it
 
 
@@ -124,7 +125,10 @@ def snapshot(briefing: Briefing, analysis: Analysis | None = None) -> Snapshot:
         for doc_item in document.items:
             items["document-items"][doc_item.id] = {"document": document.id,
                                                     **_plain(doc_item)}
-    names = {i: shown.short(i) for section in SECTIONS[1:] for i in items[section]}
+    # A reviewer reads a fact or a document point by its words (the long name); other
+    # items by their short names.
+    names = {i: shown.long(i) if section in WORDED else shown.short(i)
+             for section in SECTIONS[1:] if section != "withdrawn" for i in items[section]}
     names["briefing"] = briefing.info.title
     titles = text_wording(shown)
     findings = {f.id: {**dump(f), "title": titles.title(f)} for f in analysis.findings}

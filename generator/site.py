@@ -41,11 +41,13 @@ from generator.pipeline import read_briefings
 from generator.problems import BriefingError, InternalError
 from generator.publish import SiteContent, fill_home, read_handwritten, site_content
 from generator.render import Page
+from generator.repository import repository_url
 from generator.search import enrich_file
 from generator.staging import discard, staging_folder, strict_warnings, swap_in
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
 
+LOCAL_EDIT_URI = "edit/main/docs/"  # the edit links' branch when the environment names none
 FOOTNOTES = '<div class="footnote">'
 
 
@@ -92,6 +94,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
+        if config.repo_url is None:  # not set by the environment: the local default
+            found = repository_url(briefings_folder(config, self.config.briefings_dir))
+            if found is not None:
+                config.repo_url, config.repo_name = found
+                config.edit_uri = config.edit_uri or LOCAL_EDIT_URI
         folder = str(briefings_folder(config, self.config.briefings_dir))
         if folder not in config.watch:
             config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes

@@ -14,11 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from generator.history import read_history
 from generator.pipeline import Reading
 from generator.publish import SiteContent, fill_home, read_handwritten, site_content
 from generator.render import Page
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does: `!ENV VAR` (or `!ENV [VAR, default]`) resolved."""
+
+
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
 
 
 class StandaloneError(Exception):
@@ -56,7 +64,8 @@ def write_config(project_config: Path, out_config: Path, docs_out: Path,
                  pages: list[Page], content: SiteContent) -> None:
     """A copy of the project's mkdocs.yml for the written tree: no plugin, an explicit nav."""
     try:
-        config: dict[str, Any] = yaml.safe_load(project_config.read_text(encoding="utf-8"))
+        config: dict[str, Any] = yaml.load(project_config.read_text(encoding="utf-8"),
+                                           Loader=_ConfigLoader)
     except (OSError, yaml.YAMLError) as error:
         raise StandaloneError(f"cannot read {project_config}: {error}") from error
     base = out_config.parent
@@ -64,6 +73,8 @@ def write_config(project_config: Path, out_config: Path, docs_out: Path,
     config["plugins"] = [p for p in config.get("plugins", [])
                          if not (p == "briefings" or (isinstance(p, dict) and "briefings" in p))]
     config.pop("hooks", None)
+    for key in [k for k, v in config.items() if v is None]:  # an !ENV without its variable
+        del config[key]
     theme = config.get("theme", {})
     if isinstance(theme, dict) and "custom_dir" in theme:
         theme["custom_dir"] = os.path.relpath(project_config.parent / theme["custom_dir"], base)

@@ -36,6 +36,7 @@ from generator.model import (
 from generator.names import Names
 
 GRID_SOURCES = 8  # most sources a page's grid of who reports what has columns for
+GRID_ROWS = 60  # most items (rows) in that grid
 
 GROUP_TITLES = {"person": "People", "delegation": "Delegations", "government": "Governments",
                 "organisation": "Organisations", "outlet": "Outlets", "venue": "Venues",
@@ -299,7 +300,11 @@ class BriefingView:
     def source_grid(self, items: list[T]) -> tuple[list[Source], list[tuple[T, list[Any]]]] | None:
         """Items × the sources citing any of them: for each cell, the finding when the
         source reports the item differently, True when it reports it, False when not.
-        None past GRID_SOURCES sources (a list by source reads better than a wide grid)."""
+        None past GRID_SOURCES sources or GRID_ROWS items: a list by source reads better
+        than a wide or endless grid, and a grid as long as a large round page would double
+        its size."""
+        if len(items) > GRID_ROWS:
+            return None
         groups = self.by_source(items)
         if not groups or len(groups) > GRID_SOURCES:
             return None

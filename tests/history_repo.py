@@ -134,6 +134,8 @@ def make_history_repo(repo: Path, site: bool = False) -> list[str]:
         shutil.copytree(ROOT / "docs" / "assets", repo / "docs" / "assets")
         shutil.copytree(ROOT / "overrides", repo / "overrides")
         shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    if site:  # the edit buttons' local default comes from this remote (mkdocs.yml)
+        git(repo, "remote", "add", "origin", "git@github.com:example-org/harbour-talks.git")
     (folder / "briefing.yaml").write_text(BRIEFING, encoding="utf-8")
     commits = []
     for date, message, facts in COMMITS:

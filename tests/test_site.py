@@ -39,7 +39,15 @@ def make_project(tmp: Path) -> Path:
     shutil.copytree(FIXTURE / "docs", tmp / "docs")
     shutil.copytree(ROOT / "docs" / "assets", tmp / "docs" / "assets")
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    # The repository as the workflows name it (mkdocs.yml reads it with !ENV): the
+    # fixture's folder is no git repository, so the plugin's local default has nothing.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for tag, value in (("!ENV BRIEFINGS_REPO_URL", "https://github.com/example/briefings"),
+                       ("!ENV BRIEFINGS_REPO_NAME", "example/briefings"),
+                       ("!ENV BRIEFINGS_EDIT_URI", "edit/main/docs/")):
+        assert tag in config, tag
+        config = config.replace(tag, value)
+    (tmp / "mkdocs.yml").write_text(config, encoding="utf-8")
     return tmp / "mkdocs.yml"
 
 

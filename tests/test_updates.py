@@ -5,16 +5,19 @@ a new conflict. The build date is fixed (SOURCE_DATE_EPOCH): no test depends on 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
 from history_repo import BUILD_EPOCH, SLUG, make_history_repo
 
 from generator.history import read_history
+from generator.repository import parse_remote
 
 
 def text_of(html: str) -> str:
@@ -145,3 +148,85 @@ def test_every_page_links_its_feeds_in_the_head(built):
     assert 'title="Harbour talks: updates" href="../../../harbour-talks.atom.xml"' in head
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="feed.xml"' in home[:home.index("</head>")]
+
+
+EDIT = "https://github.com/example-org/harbour-talks/edit/main/briefings/harbour-talks/"
+
+
+@pytest.mark.parametrize(("path", "source"), [
+    (f"{SLUG}/rounds/round-1", "briefing.yaml"),  # round-1 is defined in briefing.yaml
+    (f"{SLUG}/updates", "briefing.yaml"),
+    (f"{SLUG}/sources", "briefing.yaml"),
+])
+def test_edit_button_opens_the_yaml_of_the_pages_subject_in_the_remotes_repository(
+        built, path, source):
+    site, _ = built
+    edit = re.search(r'href="([^"]+)"[^>]*rel="edit"', page(site, path))
+    assert edit is not None and edit.group(1) == EDIT + source
+
+
+@pytest.mark.parametrize(("remote", "expected"), [
+    ("git@github.com:owner/name.git", ("https://github.com/owner/name", "owner/name")),
+    ("https://github.com/owner/name.git", ("https://github.com/owner/name", "owner/name")),
+    ("https://gitlab.example.org/group/sub/name", (
+        "https://gitlab.example.org/group/sub/name", "group/sub/name")),
+    ("ssh://git@github.com:22/owner/name.git", ("https://github.com/owner/name", "owner/name")),
+    ("/work/main", None),
+    ("file:///srv/git/briefings.git", None),
+    ("http://github.com/owner/name", None),  # only https addresses become links
+])
+def test_the_edit_links_local_default_is_the_https_address_of_origin(remote, expected):
+    assert parse_remote(remote) == expected
+
+
+def test_a_site_built_without_history_says_the_dates_are_unknown(tmp_path):
+    """A tarball or a shallow clone: the build works, the Updates page says why no date."""
+    from generator.pipeline import read_briefings
+    from generator.publish import site_content
+
+    repo = tmp_path / "repo"
+    make_history_repo(repo)
+    tarball = tmp_path / "unpacked"
+    shutil.copytree(repo / "briefings", tarball / "briefings")  # no .git beside it
+    reading = read_briefings(tarball / "briefings")
+    content = site_content(reading, "briefings", {},
+                           history=read_history(tarball / "briefings"))
+    (updates,) = [p for p in content.pages if p.path == f"{SLUG}/updates/index.md"]
+    assert "The dates of changes to this briefing are unknown: the site was built outside " \
+        "a git repository." in unescape(updates.content)
+    assert "update-mark" not in "".join(str(p.content) for p in content.pages)
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+
+
+def rfc4287_problems(xml: bytes) -> list[str]:
+    """The RFC 4287 rules (sections 4.1.1, 4.1.2, 3.3) a feed reader relies on."""
+    root = ElementTree.fromstring(xml)
+    problems = [] if root.tag == f"{ATOM}feed" else ["the root is not atom:feed"]
+    entries = root.findall(f"{ATOM}entry")
+    for element, where in [(root, "feed"), *((e, f"entry {n}") for n, e in enumerate(entries))]:
+        for name in ("id", "title", "updated"):
+            found = element.findall(f"{ATOM}{name}")
+            if len(found) != 1 or not (found[0].text or "").strip():
+                problems.append(f"{where}: needs exactly one non-empty atom:{name}")
+        updated = element.findtext(f"{ATOM}updated") or ""
+        if not RFC3339.match(updated):
+            problems.append(f"{where}: atom:updated {updated!r} is not an RFC 3339 date")
+        alternates = [(link.get("type"), link.get("hreflang")) for link in
+                      element.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
+        if len(alternates) != len(set(alternates)):
+            problems.append(f"{where}: two alternate links of the same type and language")
+        if where != "feed" and not alternates and element.find(f"{ATOM}content") is None:
+            problems.append(f"{where}: needs atom:content or an alternate link")
+        if where != "feed" and element.find(f"{ATOM}author") is None and \
+                root.find(f"{ATOM}author") is None:
+            problems.append(f"{where}: no atom:author, in the entry or the feed")
+    return problems
+
+
+def test_feeds_follow_rfc_4287(built):
+    site, _ = built
+    for path in (site / f"{SLUG}.atom.xml", site / "feed.xml"):
+        assert rfc4287_problems(path.read_bytes()) == [], path.name

@@ -184,6 +184,22 @@ def test_the_summary_step_writes_the_markdown_diff_of_a_merge_commit(check, tmp_
     assert "1 claim added; new conflict: " in text
 
 
+@pytest.mark.parametrize("path", [CHECK, DEPLOY], ids=lambda p: p.name)
+def test_edit_links_come_from_the_repository_the_site_is_built_in(path):
+    env = load(path)["env"]
+    assert env["BRIEFINGS_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert env["BRIEFINGS_EDIT_URI"] == "edit/${{ github.event.repository.default_branch }}/docs/"
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "repo_url: !ENV BRIEFINGS_REPO_URL" in config
+    assert "example/briefings" not in config
+
+
+def test_deploy_fetches_the_whole_history(deploy):
+    checkout = next(s for s in deploy["jobs"]["build"]["steps"]
+                    if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the dates of updates come from it
+
+
 def test_check_uploads_site_preview(check):
     upload = [s for s in steps(check) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(upload) == 1
