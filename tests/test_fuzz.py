@@ -116,6 +116,8 @@ def _scalars(node: yaml.Node):
 
 
 TEXTS, SPANS = _spans()
+# Free text (a space in it): where a payload is accepted, so the build test builds.
+PROSE = [s for s in SPANS if " " in TEXTS[s.file][s.start:s.end]]
 
 digits = st.integers(min_value=1, max_value=5000).map(lambda n: "1" + "0" * n)
 years = st.integers(min_value=0, max_value=9999).map(lambda y: f"{y:04d}")
@@ -229,7 +231,7 @@ def test_the_checker_and_renderer_survive_any_mutation(mutation) -> None:
 
 @settings(max_examples=BUILDS, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.sampled_from(SPANS), st.sampled_from(PAYLOADS))
+@given(st.sampled_from(PROSE), st.sampled_from(PAYLOADS))
 def test_a_built_site_carries_no_injected_markup(span: Span, payload: str) -> None:
     """A real MkDocs + Material build of a briefing with a payload in one text field."""
     text = TEXTS[span.file]
