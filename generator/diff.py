@@ -21,6 +21,7 @@ from typing import Any
 
 from generator.analyze import analyze
 from generator.export import dump
+from generator.findings import text_wording
 from generator.model import Analysis, Briefing, Citation
 from generator.names import Names
 from generator.pipeline import Reading, read_briefings
@@ -129,8 +130,8 @@ def snapshot(briefing: Briefing, analysis: Analysis | None = None) -> Snapshot:
     names = {i: shown.long(i) if section in WORDED else shown.short(i)
              for section in SECTIONS[1:] if section != "withdrawn" for i in items[section]}
     names["briefing"] = briefing.info.title
-    findings = {f.id: dump(f) for f in (analysis.discrepancies + analysis.single_source
-                                        + analysis.coverage_gaps)}
+    titles = text_wording(shown)
+    findings = {f.id: {**dump(f), "title": titles.title(f)} for f in analysis.findings}
     return Snapshot(briefing.slug, briefing.info.title, items, names,
                     {f.id: f.round for f in briefing.facts.values() if f.round}, findings)
 

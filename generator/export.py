@@ -63,8 +63,10 @@ def _dump(value: Any) -> Any:
     if names:  # plain values inline: this runs for every field of every item
         return {name: v if isinstance(v := getattr(value, name), _PLAIN) else _dump(v)
                 for name in names}
-    if isinstance(value, dict):  # sections keyed by id: a list in id order
-        return [_dump(value[key]) for key in sorted(value)]
+    if isinstance(value, dict):
+        if any(not _field_names(type(v)) for v in value.values()):  # plain data (a reason)
+            return {key: _dump(v) for key, v in sorted(value.items())}
+        return [_dump(value[key]) for key in sorted(value)]  # sections keyed by id: a list
     if isinstance(value, list | tuple):
         return [v if isinstance(v, _PLAIN) else _dump(v) for v in value]
     if isinstance(value, date | datetime):
@@ -88,6 +90,8 @@ def _load(hint: Any, value: Any) -> Any:
         return [_load(args[0], v) for v in value]
     if origin is tuple:  # tuple[X, ...]
         return tuple(_load(args[0], v) for v in value)
+    if origin is dict and args[1] is Any:  # plain data (a finding's reason)
+        return dict(value)
     if origin is dict:
         return {item["id"]: _load(args[1], item) for item in value}
     if dataclasses.is_dataclass(hint):

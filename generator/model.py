@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 UNKNOWN = "unknown"
 
@@ -342,10 +343,10 @@ class Finding:
     id: str  # stable: the anchor on the discrepancies page
     kind: str
     origin: str  # detected | recorded
-    title: str
     subject: str  # the id of the thing it is about (round, document, fact...)
-    explanation: str  # how the analysis reached it, in plain words
     property: str | None = None
+    rule: str = ""  # the rule that fired, e.g. ranges-apart, different-days, one-source
+    reason: dict[str, Any] = field(default_factory=dict)  # what it compared: readings, numbers
     claims: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # document item ids (coverage gaps)
     sources: list[str] = field(default_factory=list)  # source ids involved
@@ -395,14 +396,29 @@ class Derived:
 
 @dataclass(slots=True)
 class Analysis:
-    """Everything the analysis found in one briefing, in a stable order."""
+    """Everything the analysis found in one briefing, in a stable order: `discrepancies`
+    (kinds that mark pages, and editors' records), `listed` (the other kinds)."""
 
-    discrepancies: list[Finding] = field(default_factory=list)  # conflicts, mismatches, recorded
-    single_source: list[Finding] = field(default_factory=list)
-    coverage_gaps: list[Finding] = field(default_factory=list)
+    discrepancies: list[Finding] = field(default_factory=list)  # kinds that mark, records
+    listed: list[Finding] = field(default_factory=list)  # the other kinds
     derived: list[Derived] = field(default_factory=list)  # readings worked out, with how
-    single_origin: list[Finding] = field(default_factory=list)  # agreement from one origin
     origins: list[OriginCount] = field(default_factory=list)  # items with 2+ reports
+
+    @property
+    def single_source(self) -> list[Finding]:
+        return [f for f in self.listed if f.kind == "single-source"]
+
+    @property
+    def coverage_gaps(self) -> list[Finding]:
+        return [f for f in self.listed if f.kind == "coverage-gap"]
+
+    @property
+    def single_origin(self) -> list[Finding]:
+        return [f for f in self.listed if f.kind == "single-origin"]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [*self.discrepancies, *self.listed]
 
     def about(self, item_id: str) -> list[Finding]:
         """Discrepancies that concern an item (by subject or claim): the page markers."""

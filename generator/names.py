@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.markup import MONTHS, format_when
-from generator.model import UNKNOWN, Briefing, Finding, Source, When
+from generator.model import UNKNOWN, Briefing, Source, When
 
 # Words that say no more than a round's number: "Second round", "Round 2 of talks".
 _ROUND_WORDS = frozenset((
@@ -110,17 +110,6 @@ class Names:
         joint = "in" if subject in self.b.facts else "of"
         what = property_name(prop).capitalize()
         return Name(f"{what} {joint} {self.short(subject)}", f"{what} {joint} {self.long(subject)}")
-
-    def finding(self, finding: Finding) -> Name:
-        """A finding: what it is about, and (long) the editor's title when one reviews it."""
-        if finding.property:
-            base = self.about(finding.subject, finding.property).short
-        elif finding.subject:
-            base = self.short(finding.subject)
-        else:
-            base = finding.title
-        record = self.b.discrepancies.get(finding.recorded or "")
-        return Name(base, record.title if record else finding.title)
 
     def export(self) -> dict[str, dict[str, str]]:
         """Every id's names, for the JSON export: {id: {"short": …, "long": …}}."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.chart import timeline_chart
+from generator.findings import text_wording
 from generator.layout import Chunk, chunks, pack
 from generator.markup import MONTHS
 from generator.model import Fact, Origin, Round
@@ -381,10 +382,11 @@ def _discrepancies(plan: Plan) -> None:
     origin = recorded[0].origin if recorded else view.b.info.origin
     parts = chunks(view.findings, plan.path("discrepancies/index.md"), FINDINGS_SIZE)
     lists = []
-    for key, heading, findings in (
-            ("single-source", "Claims only one source reports", view.single_source),
-            ("single-origin", "Agreement resting on a single origin", view.single_origin),
-            ("coverage-gaps", "Coverage gaps", view.coverage_gaps)):
+    headings = text_wording(view.names)
+    for kind in view.kinds:
+        if kind.marks:
+            continue
+        key, heading, findings = kind.name, headings.heading(kind), view.by_kind.get(kind.name, [])
         elsewhere = None
         if len(findings) > LIST_SIZE:  # too long for the first page: pages of their own
             for part in chunks(findings, plan.path(f"discrepancies/{key}.md"), LIST_SIZE):

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator import layout, markup
 from generator.export import export_json
 from generator.feeds import FeedEntry, briefing_feed, feed_entries, feed_path
+from generator.findings import Wording, add_filters
 from generator.languages import language_name
 from generator.layout import relative, url_between
 from generator.load import gc_paused
@@ -146,6 +147,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        add_filters(env)
         env.filters.update(
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
             excerpt=excerpt, lead=lead, front_matter=front_matter, anchor=anchor_id,
@@ -164,6 +166,7 @@ class Renderer:
         source = spec.origin.path
         content = self.render(
             spec.template, **spec.context, title=spec.title, view=plan.view, names=plan.view.names,
+            wording=Wording(self.env, plan.view.names),
             b=plan.view.b, page=PageContext(spec, plan, directory_urls, from_source), plan=plan,
             edit_url=safe_url(edit_base + source) if edit_base else None)
         return Page(spec.path, content, source)

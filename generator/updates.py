@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from generator.findings import text_wording
 from generator.history import Event, History, Stamp
 from generator.model import Analysis, Briefing, Finding
+from generator.names import Names
 
 RECENT = timedelta(days=7)  # an item changed this close to the build date is marked
 # The fields whose change is a correction of what a reader was told (not a new tag).
@@ -131,15 +133,18 @@ def _wording(value: dict[str, Any], section: str, dated: bool) -> str:
 def _findings(result: BriefingUpdates, briefing: Briefing, analysis: Analysis,
               history: History) -> None:
     """Discrepancies opened (when their last claim came) or settled by an editor."""
+    titles = text_wording(Names(briefing))
     for finding in analysis.discrepancies:
         stamps = [h.last for c in finding.claims
                   if (h := history.of(briefing.slug, "claims", c)) is not None]
         if stamps and len(stamps) == len(finding.claims):
             stamp = max(stamps, key=lambda s: s.date)
-            result.entries.append(_finding_entry(finding, stamp, "opened"))
+            result.entries.append(_finding_entry(finding, stamp, "opened",
+                                                 titles.title(finding)))
         settled = _settled(finding, briefing.slug, history)
         if settled is not None:
-            result.entries.append(_finding_entry(finding, settled, "settled"))
+            result.entries.append(_finding_entry(finding, settled, "settled",
+                                                 titles.title(finding)))
 
 
 def _settled(finding: Finding, slug: str, history: History) -> Stamp | None:
@@ -155,10 +160,10 @@ def _settled(finding: Finding, slug: str, history: History) -> Stamp | None:
     return None
 
 
-def _finding_entry(finding: Finding, stamp: Stamp, change: str) -> Update:
+def _finding_entry(finding: Finding, stamp: Stamp, change: str, title: str) -> Update:
     return Update(stamp, change, "discrepancies", finding.id,
                   f"update-{stamp.short}-{change}-{finding.id}", status=finding.status,
-                  title=finding.title)
+                  title=title)
 
 
 def _marks(result: BriefingUpdates, briefing: Briefing, history: History,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from generator.analyze import compared_as
+from generator.analyze.kinds import kinds
 from generator.model import (
     Actor,
     Analysis,
@@ -74,12 +75,11 @@ class BriefingView:
         self.b = briefing
         self.slug = briefing.slug
         self.names = Names(briefing)
-        self.findings = merge_recorded(briefing, analysis)
-        self.single_source = list(analysis.single_source)
+        self.findings = list(analysis.discrepancies)  # kinds that mark pages, and records
+        self.kinds = kinds()
+        self.by_kind = _group(analysis.findings, lambda f: [f.kind])
         self.derived = {d.id: d for d in analysis.derived}  # readings worked out
-        self.single_origin = list(analysis.single_origin)
         self.origins = {o.id: o for o in analysis.origins}  # items with 2+ reports
-        self.coverage_gaps = list(analysis.coverage_gaps)
         self.facts = sorted(briefing.facts.values(), key=fact_key)
         self.actors = sorted(briefing.actors.values(), key=name_key)
         self.rounds = sorted(briefing.rounds.values(), key=lambda r: (r.number, r.id))
@@ -359,28 +359,6 @@ class BriefingView:
 
     def open_findings(self) -> int:
         return sum(1 for f in self.findings if f.status == "open")
-
-
-def merge_recorded(briefing: Briefing, analysis: Analysis) -> list[Finding]:
-    """The analysis' discrepancies, plus any recorded one the analysis did not return.
-
-    The analysis normally returns every recorded discrepancy (alone or reviewing a
-    detected one); this keeps an editor's record visible on the site even if it does not.
-    """
-    findings = list(analysis.discrepancies)
-    covered = {f.id for f in findings} | {f.recorded for f in findings if f.recorded}
-    for record in sorted(briefing.discrepancies.values(), key=lambda d: d.id):
-        if record.id in covered:
-            continue
-        claims = [briefing.claims[c] for c in record.claims if c in briefing.claims]
-        findings.append(Finding(
-            id=record.id, kind="conflict", origin="recorded", title=record.title,
-            subject=claims[0].subject if claims else "", explanation="",
-            property=claims[0].property if claims else None, claims=list(record.claims),
-            sources=sorted({s for c in claims for s in _sources(c.citations)}),
-            status=record.status, analysis=record.analysis, recorded=record.id,
-            citations=list(record.citations)))
-    return findings
 
 
 def _citations(item: Any) -> list[Citation]:

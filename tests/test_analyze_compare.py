@@ -3,16 +3,46 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from types import SimpleNamespace
 
 import pytest
 
+from generator import wording
 from generator.analyze.compare import Outcome, compare, weekday_mismatch, zones_on
-from generator.analyze.keys import Key, describe, key_of
+from generator.analyze.keys import Key, key_data, key_of
 from generator.analyze.phrases import Reading, read_phrase
-from generator.model import ClaimValue
+from generator.findings import text_wording
+from generator.model import ClaimValue, Finding
 from generator.when import parse_when
 
 NO_ALIASES: dict[str, frozenset[str]] = {}
+
+def describe(key: Key) -> str:
+    """What a key allows, as the finding fragments word it."""
+    return wording.allows(key_data(key))
+
+
+NAMES = SimpleNamespace(sources=lambda ids: sorted(ids), short=lambda i: i)
+
+
+def reason_of(outcome) -> str:
+    """The words a conflict's fragment gives for why two values conflict."""
+    reading = {"claim": "c", "sources": ["a source"], "reported": "x", "allows": None}
+    finding = Finding(id="x", kind="conflict", origin="detected", subject="s",
+                      rule=outcome.rule, reason={"sides": [[reading], [reading]], **outcome.data})
+    return text_wording(NAMES).explain(finding).split("(not readable): ", 1)[1]
+
+
+def mismatch_text(reason: dict | None) -> str | None:
+    """The words the weekday fragment gives for a mismatch (None when there is none)."""
+    if reason is None:
+        return None
+    rule = "moment-not-on-weekday" if "moment" in reason else "date-not-on-weekday"
+    reading = {"claim": "c", "sources": ["a source"], "reported": "x", "allows": None}
+    finding = Finding(id="x", kind="weekday-mismatch", origin="detected", subject="s",
+                      rule=rule, reason={"sides": [[reading]], **reason})
+    return text_wording(NAMES).explain(finding)
+
 
 
 def phrase_key(text: str, tolerance: float = 0.2,
@@ -78,8 +108,9 @@ def verdict(a: Key, b: Key) -> Outcome:
 def test_amounts(a: str, b: str, conflict: bool) -> None:
     outcome = verdict(phrase_key(a), phrase_key(b))
     assert outcome.conflict is conflict, (a, b, describe(phrase_key(a)), describe(phrase_key(b)))
-    expected = "the ranges do not overlap" if conflict else "the ranges overlap"
-    assert outcome.reason == expected
+    assert outcome.rule == ("ranges-apart" if conflict else "ranges-overlap")
+    if conflict:
+        assert reason_of(outcome) == "the ranges do not overlap."
 
 
 def test_about_depends_on_the_briefing_tolerance() -> None:
@@ -108,7 +139,7 @@ def test_different_kinds_or_units_are_not_compared() -> None:
 
 def test_different_days_conflict_at_day_precision() -> None:
     outcome = verdict(value_key(day("2025-06-01", "sunday")), value_key(day("2025-06-02")))
-    assert outcome.conflict and "different days" in outcome.reason
+    assert outcome.conflict and "different days" in reason_of(outcome)
     assert not verdict(value_key(day("2025-06-01")), value_key(day("2025-06-01"))).conflict
 
 
@@ -124,7 +155,7 @@ def test_weekdays_alone() -> None:
     assert not verdict(phrase_key("on Sunday"), phrase_key("late on Sunday")).conflict
     assert not verdict(phrase_key("on Sunday"), value_key(day("2025-06-01"))).conflict
     outcome = verdict(phrase_key("on Monday"), value_key(day("2025-06-01")))
-    assert outcome.conflict and "is not a Monday" in outcome.reason
+    assert outcome.conflict and "is not a Monday" in reason_of(outcome)
 
 
 def test_day_and_moment_in_another_zone_can_coincide() -> None:
@@ -132,17 +163,17 @@ def test_day_and_moment_in_another_zone_can_coincide() -> None:
     moscow = value_key(moment("2025-06-02T01:42+03:00"))  # Monday, Moscow time
     outcome = verdict(sunday, moscow)
     assert outcome.conflict
-    assert "can be the same moment in different time zones" in outcome.reason
-    assert "01:42 on Monday 2 June 2025 (UTC+03:00)" in outcome.reason
-    assert "22:42 on Sunday 1 June 2025 in UTC" in outcome.reason
-    assert "from UTC−12:00 to UTC+01:15" in outcome.reason
-    assert "can be the same moment" in verdict(phrase_key("on Sunday"), moscow).reason
+    assert "can be the same moment in different time zones" in reason_of(outcome)
+    assert "01:42 on Monday 2 June 2025 (UTC+03:00)" in reason_of(outcome)
+    assert "22:42 on Sunday 1 June 2025 in UTC" in reason_of(outcome)
+    assert "from UTC−12:00 to UTC+01:15" in reason_of(outcome)
+    assert "can be the same moment" in reason_of(verdict(phrase_key("on Sunday"), moscow))
 
 
 def test_day_and_moment_that_cannot_coincide() -> None:
     moscow = value_key(moment("2025-06-02T01:42+03:00"))
     outcome = verdict(value_key(day("2025-06-04")), moscow)
-    assert outcome.conflict and "cannot be the same moment in any time zone" in outcome.reason
+    assert outcome.conflict and "cannot be the same moment in any time zone" in reason_of(outcome)
 
 
 def test_moment_on_the_stated_day_agrees() -> None:
@@ -155,7 +186,7 @@ def test_moments_compare_across_zones() -> None:
     istanbul = value_key(moment("2025-06-02T13:00+03:00"))
     assert not verdict(istanbul, value_key(moment("2025-06-02T10:00Z"))).conflict
     outcome = verdict(istanbul, value_key(moment("2025-06-02T14:00+03:00")))
-    assert outcome.conflict and "10:00 on Monday 2 June 2025 in UTC" in outcome.reason
+    assert outcome.conflict and "10:00 on Monday 2 June 2025 in UTC" in reason_of(outcome)
     about = value_key(ClaimValue(kind="datetime", approx="about",
                                  when=parse_when("2025-06-02T13:20+03:00")))
     assert not verdict(istanbul, about).conflict
@@ -174,7 +205,7 @@ def test_zones_on() -> None:
 
 
 def test_weekday_that_does_not_match_the_date_is_flagged() -> None:
-    reason = weekday_mismatch(Reading(day("2025-07-23", "tuesday")))
+    reason = mismatch_text(weekday_mismatch(Reading(day("2025-07-23", "tuesday"))))
     assert reason is not None
     assert "names Tuesday" in reason and "Wednesday 23 July 2025 is not a Tuesday" in reason
 
@@ -186,11 +217,11 @@ def test_matching_weekday_is_not_flagged() -> None:
 
 
 def test_weekday_of_a_moment_is_checked_in_its_zone_and_elsewhere() -> None:
-    reason = weekday_mismatch(Reading(moment("2025-06-02T01:42+03:00", "sunday")))
+    reason = mismatch_text(weekday_mismatch(Reading(moment("2025-06-02T01:42+03:00", "sunday"))))
     assert reason is not None
     assert "it can be a Sunday in another time zone" in reason
     assert weekday_mismatch(Reading(moment("2025-06-02T01:42+03:00", "monday"))) is None
-    far = weekday_mismatch(Reading(moment("2025-06-02T12:00+03:00", "friday")))
+    far = mismatch_text(weekday_mismatch(Reading(moment("2025-06-02T12:00+03:00", "friday"))))
     assert far is not None and "not a Friday in any time zone" in far
 
 

@@ -11,6 +11,7 @@ from generator.analyze.compare import compare
 from generator.analyze.detect import conflicting_pairs
 from generator.analyze.keys import Amount, Days, Key, Moment
 from generator.analyze.ranges import Interval
+from generator.findings import text_wording
 from generator.model import (
     Briefing,
     BriefingInfo,
@@ -21,10 +22,12 @@ from generator.model import (
     Document,
     DocumentItem,
     Fact,
+    Finding,
     Origin,
     Place,
     Source,
 )
+from generator.names import Names
 from generator.when import parse_when
 
 HERE = Origin("briefings/test/test.yaml", 1)
@@ -54,11 +57,25 @@ def make(*claims: Claim, tolerance: float = 0.2, documents: tuple[Document, ...]
     info = BriefingInfo(title="Test", summary="", period_start=parse_when("2025"),
                         period_end=None, last_reviewed=parse_when("2025-06-03"), origin=HERE,
                         about_tolerance=tolerance)
-    return Briefing(
+    briefing = Briefing(
         slug="test", root=Path("briefings/test"), info=info,
         sources={s: source(s) for s in ("cgtn", "report", "tass")},
         claims={c.id: c for c in claims}, documents={d.id: d for d in documents},
         discrepancies={d.id: d for d in discrepancies}, places={p.id: p for p in places})
+    MADE[:] = [briefing]
+    return briefing
+
+
+MADE: list[Briefing] = []  # the briefing `make` built last: its findings are worded with it
+
+
+def explanation(finding: Finding) -> str:
+    """A finding's sentence, as the CLI words it (templates/findings/<kind>.md.j2)."""
+    return text_wording(Names(MADE[0])).explain(finding)
+
+
+def title(finding: Finding) -> str:
+    return text_wording(Names(MADE[0])).title(finding)
 
 
 def record(rid: str, *claims: str, status: str = "open", analysis: str = "Why.") -> Discrepancy:
@@ -78,7 +95,7 @@ def test_conflict_between_sources_is_explained_with_both_ranges() -> None:
     assert (finding.subject, finding.property) == ("round-2", "duration")
     assert finding.claims == ["dur-cgtn", "dur-report"]
     assert finding.sources == ["cgtn", "report"]
-    assert finding.explanation == (
+    assert explanation(finding) == (
         "CGTN: “a little over an hour” (60–75 min); Report report: “an hour and a half” "
         "(82.5–97.5 min): the ranges do not overlap.")
     assert analysis.about("round-2") == [finding]
@@ -103,7 +120,7 @@ def test_claims_citing_different_sets_of_sources_are_compared() -> None:
                             claim("b", "two hours", "cgtn", "tass")))
     [finding] = analysis.discrepancies
     assert finding.sources == ["cgtn", "tass"]
-    assert "CGTN and TASS: “two hours”" in finding.explanation
+    assert "CGTN and TASS: “two hours”" in explanation(finding)
 
 
 def test_groups_are_per_subject_and_property() -> None:
@@ -121,7 +138,7 @@ def test_claims_with_the_same_range_share_one_finding() -> None:
     [finding] = analysis.discrepancies
     assert finding.claims == ["a-cgtn", "a-tass", "b-report"]
     assert finding.sources == ["cgtn", "report", "tass"]
-    assert finding.explanation.startswith(
+    assert explanation(finding).startswith(
         "CGTN: “a little over an hour”, TASS: “a little over an hour” (60–75 min); ")
 
 
@@ -139,7 +156,7 @@ def test_counts_read_from_text_and_from_values() -> None:
     differ = make(claim("a", "over 40 aircraft", "report", prop="destroyed"),
                   claim("b", "forty", "cgtn", prop="destroyed"))
     [finding] = analyze(differ).discrepancies
-    assert "41 or more" in finding.explanation and "(40)" in finding.explanation
+    assert "41 or more" in explanation(finding) and "(40)" in explanation(finding)
 
 
 def test_sunday_and_monday_conflict_and_the_zone_is_explained() -> None:
@@ -150,8 +167,8 @@ def test_sunday_and_monday_conflict_and_the_zone_is_explained() -> None:
               value=date_value("2025-06-02T01:42+03:00"))))
     [finding] = analysis.discrepancies
     assert finding.kind == "conflict"
-    assert "can be the same moment in different time zones" in finding.explanation
-    assert "22:42 on Sunday 1 June 2025 in UTC" in finding.explanation
+    assert "can be the same moment in different time zones" in explanation(finding)
+    assert "22:42 on Sunday 1 June 2025 in UTC" in explanation(finding)
 
 
 def test_choices_equal_through_place_aliases() -> None:
@@ -181,7 +198,7 @@ def test_weekday_mismatch_is_flagged() -> None:
     [finding] = analysis.discrepancies
     assert (finding.id, finding.kind) == ("weekday-talks", "weekday-mismatch")
     assert finding.claims == ["talks"] and finding.sources == ["cgtn"]
-    assert "Wednesday 23 July 2025 is not a Tuesday" in finding.explanation
+    assert "Wednesday 23 July 2025 is not a Tuesday" in explanation(finding)
 
 
 def test_matching_weekday_is_not_flagged() -> None:
@@ -204,7 +221,8 @@ def test_single_source_groups() -> None:
     delay, start = analysis.single_source
     assert (delay.kind, delay.sources, delay.claims) == ("single-source", ["report"], ["delay"])
     assert start.claims == ["start-a", "start-b"]
-    assert "Only TASS reports the start of round-2" in start.explanation
+    assert explanation(start) == ("Reported only by TASS: “at 13:00”; “1pm”. No other source gives "
+                                  "it to compare with.")
     assert analysis.discrepancies == []
 
 
@@ -219,10 +237,10 @@ def test_findings_name_facts_and_unnamed_sources_in_words() -> None:
         id="strike-fact", kind="event", origin=HERE, citations=[Citation("nameless")],
         text="Ukraine attacked Russian military aircraft at bases far inside Russia.")
     [finding] = analyze(briefing).single_source
-    assert finding.title == "Aircraft destroyed in Event, undated"  # never a cut excerpt
-    assert finding.explanation.startswith(
-        "Only Unattributed news report reports the aircraft destroyed of Event, undated")
-    assert "nameless" not in finding.explanation and "strike-fact" not in finding.explanation
+    assert title(finding) == "Aircraft destroyed in Event, undated"  # never a cut excerpt
+    assert explanation(finding).startswith(
+        "Reported only by Unattributed news report: “over 40 aircraft”")
+    assert "nameless" not in explanation(finding) and "strike-fact" not in explanation(finding)
 
 
 def item(iid: str, *sources: str) -> DocumentItem:
@@ -243,9 +261,9 @@ def test_coverage_gaps_per_covering_source() -> None:
         ("gap-roadmap-tass", ["ceasefire", "prisoners", "meeting"], ["tass"]),
     ]
     assert gaps[0].kind == "coverage-gap" and gaps[0].subject == "roadmap"
-    assert gaps[0].explanation.startswith("CGTN reports 1 of the 3 points of “Roadmap”")
-    assert "“Point prisoners.”" in gaps[0].explanation
-    assert gaps[1].explanation.startswith("TASS cites “Roadmap” but none of its 3 points")
+    assert explanation(gaps[0]).startswith("CGTN reports 1 of the 3 points of “Roadmap”")
+    assert explanation(gaps[0]).endswith("the 2 it leaves out are reported by Report report.")
+    assert explanation(gaps[1]).startswith("TASS cites “Roadmap” but none of its 3 points")
 
 
 # --- recorded discrepancies --------------------------------------------------------------
@@ -284,10 +302,10 @@ def test_unmatched_recorded_discrepancy_is_listed_as_recorded() -> None:
     assert set(by_id) == {"conflict-dur-cgtn-dur-report", "delay-doubt", "same-side"}
     delay = by_id["delay-doubt"]
     assert (delay.origin, delay.kind, delay.recorded) == ("recorded", "conflict", "delay-doubt")
-    assert (delay.subject, delay.property, delay.title) == ("round-2", "delay",
+    assert (delay.subject, delay.property, title(delay)) == ("round-2", "delay",
                                                            "Title of delay-doubt")
     assert delay.claims == ["delay-a", "delay-b"] and delay.sources == ["cgtn", "report"]
-    assert delay.explanation.startswith("Recorded by an editor; the automatic rules flag no")
+    assert explanation(delay).startswith("Recorded by an editor; the automatic rules flag no")
     assert by_id["conflict-dur-cgtn-dur-report"].recorded is None  # same side: no review
 
 
@@ -365,7 +383,7 @@ def test_a_group_with_many_distinct_values_is_one_finding() -> None:
     [finding] = analyze(make(*claims)).discrepancies
     assert finding.id == "conflict-round-2-duration"
     assert len(finding.claims) == 12 and finding.sources == ["cgtn", "report", "tass"]
-    assert "12 different values, too many to list pair by pair" in finding.explanation
+    assert "12 different values, too many to list pair by pair" in explanation(finding)
     reviewed = analyze(make(*claims, discrepancies=(record("messy", "c01", "c07"),)))
     assert reviewed.discrepancies[0].recorded == "messy"
 
@@ -420,8 +438,8 @@ def test_a_checked_briefing_end_to_end(tmp_path: Path) -> None:
     weekday, conflict = analysis.discrepancies  # by property: date, then duration
     assert (conflict.id, conflict.recorded, conflict.status) == (
         "conflict-r1-duration-paper-r1-duration-wire", "r1-duration", "explained")
-    assert "(60–75 min)" in conflict.explanation and "(82.5–97.5 min)" in conflict.explanation
+    assert "(60–75 min)" in explanation(conflict) and "(82.5–97.5 min)" in explanation(conflict)
     assert weekday.id == "weekday-r1-date-paper"
-    assert "Friday 16 May 2025 is not a Tuesday" in weekday.explanation
+    assert "Friday 16 May 2025 is not a Tuesday" in explanation(weekday)
     assert [f.id for f in analysis.single_source] == ["single-source-round-1-date"]
     assert unreadable_claims(briefing) == []

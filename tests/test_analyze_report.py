@@ -47,7 +47,8 @@ def test_json_is_stable_and_complete() -> None:
     ]
     conflict = data[1]
     assert conflict["kind"] == "conflict" and conflict["sources"] == ["cgtn", "report"]
-    assert conflict["explanation"].endswith("the ranges do not overlap.")
+    assert conflict["rule"] == "ranges-apart"  # the reason as data, no sentence
+    assert [r["claim"] for side in conflict["reason"]["sides"] for r in side] == conflict["claims"]
     assert list(conflict) == sorted(conflict)
 
 

@@ -74,12 +74,14 @@ class Injections(HTMLParser):
         self.in_script = False
 
 
-def injections(text: str) -> list[str]:
+def injections(text: str, markdown: bool = False) -> list[str]:
+    """In HTML, tags and attributes; in Markdown also a link to javascript: (in HTML the
+    same characters are text, shown as typed, unless they made an href)."""
     parser = Injections()
     parser.feed(text)
     parser.close()
     found = parser.found
-    if re.search(r"\]\(\s*javascript:", text, re.I):  # a Markdown link, before rendering
+    if markdown and re.search(r"\]\(\s*javascript:", text, re.I):
         found.append("[…](javascript:…)")
     return found
 
@@ -226,7 +228,7 @@ def test_the_checker_and_renderer_survive_any_mutation(mutation) -> None:
             if page.path.endswith(".json"):
                 json.loads(page.content, parse_constant=_no_nan)
             else:
-                assert not injections(page.content), (what, page.path)
+                assert not injections(page.content, markdown=True), (what, page.path)
 
 
 @settings(max_examples=BUILDS, deadline=None, database=None,

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.analyze import analyze
+from generator.findings import text_wording
+from generator.names import Names
 from generator.pipeline import read_briefings
 
 REPO = Path(__file__).parents[1]
@@ -78,8 +80,9 @@ def test_sunday_monday_memorandum_discrepancy_is_detected_and_reviewed() -> None
     assert len(found) == 1
     assert (found[0].kind, found[0].origin) == ("conflict", "detected")
     assert found[0].recorded == "memo-received-day"
-    assert "Sunday 1 June 2025" in found[0].explanation
-    assert "Monday 2 June 2025" in found[0].explanation
+    assert found[0].rule == "different-days"
+    said = text_wording(Names(briefing)).explain(found[0])
+    assert "(Sunday 1 June 2025)" in said and "(Monday 2 June 2025)" in said
 
 
 def test_roadmap_points_reported_by_one_article_only_are_found() -> None:

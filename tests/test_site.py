@@ -171,7 +171,7 @@ def test_discrepancies_page_shows_claims_side_by_side_with_analysis(site: Path) 
     assert "The Daily Lake" in table.group(0)
     assert "Editor's analysis" in page and "the wire says three hours" in page
     assert "Recorded" in page or "reviewed by an editor" in page
-    assert 'id="single-source"' in page and 'id="coverage-gaps"' in page
+    assert 'id="see-single-source"' in page and 'id="see-coverage-gap"' in page
 
 
 def test_sources_page_lists_every_source_with_links_only_for_http(site: Path) -> None:

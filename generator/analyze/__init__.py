@@ -4,23 +4,17 @@ single-source claims and coverage gaps, and merges the editors' recorded discrep
 Modules, one concern each: `phrases` (English phrasing -> value), `readings` (claim ->
 value), `ranges` (value -> interval), `names` (folding and aliases), `keys` (comparable
 forms), `compare` (two keys -> verdict), `detect`, `coverage`, `recorded` (findings),
-`report` (text and JSON output). The rules are in docs/reference/discrepancy-rules.md.
+`report` (text and JSON output), `kinds` (the registry of finding kinds). The rules
+are in docs/reference/discrepancy-rules.md.
 """
 
 from __future__ import annotations
 
 from generator.analyze.context import Context
-from generator.analyze.coverage import coverage_gaps
-from generator.analyze.derived import derive, derived_conflicts
-from generator.analyze.detect import (
-    Detected,
-    conflicts,
-    group_claims,
-    single_sources,
-    weekday_mismatches,
-)
+from generator.analyze.derived import derive
 from generator.analyze.keys import describe
-from generator.analyze.origins import count_origins, single_origin
+from generator.analyze.kinds import kinds
+from generator.analyze.origins import count_origins
 from generator.analyze.readings import unreadable_claims
 from generator.analyze.recorded import merge_recorded
 from generator.model import Analysis, Briefing, Finding
@@ -29,22 +23,21 @@ __all__ = ["analyze", "compared_as", "unreadable_claims"]
 
 
 def analyze(briefing: Briefing) -> Analysis:
-    """Every discrepancy, single-source claim and coverage gap in a briefing."""
+    """Every finding of every registered kind (generator/analyze/kinds.py) in a briefing,
+    merged with the editors' recorded discrepancies."""
     ctx = Context.of(briefing)
-    groups = group_claims(briefing)
-    derived = derive(ctx)
-    detected = (conflicts(groups, ctx) + weekday_mismatches(briefing, ctx)
-                + [Detected(f, (frozenset(f.claims[:-1]), frozenset(f.claims[-1:])))
-                   for f in derived_conflicts(derived, ctx)])
-    discrepancies = sorted(merge_recorded(detected, ctx),
+    ctx.cache["derived"] = derive(ctx)  # the derived-conflict kind compares these
+    ctx.cache["origins"] = count_origins(ctx)  # the single-origin kind reads these
+    registered = kinds()
+    marks = {k.name for k in registered if k.marks}
+    detected = [d for k in registered for d in k.detect(ctx)]
+    reviewable = [d for d in detected if d.finding.kind in marks]
+    discrepancies = sorted(merge_recorded(reviewable, ctx),
                            key=lambda f: (f.subject, f.property or "", f.id))
-    analysis = Analysis(discrepancies=discrepancies,
-                        single_source=single_sources(groups, ctx),
-                        coverage_gaps=coverage_gaps(briefing, ctx), derived=derived)
-    analysis.origins = count_origins(ctx)
-    analysis.single_origin = single_origin(analysis.origins, ctx)
-    _unique_ids(analysis.discrepancies + analysis.single_source + analysis.coverage_gaps
-                + analysis.single_origin)
+    listed = [d.finding for d in detected if d.finding.kind not in marks]
+    analysis = Analysis(discrepancies=discrepancies, listed=listed,
+                        derived=ctx.cache["derived"], origins=ctx.cache["origins"])
+    _unique_ids(analysis.discrepancies + analysis.listed)
     return analysis
 
 

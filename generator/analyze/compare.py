@@ -3,10 +3,10 @@ zones, names after folding and aliases; and does a named weekday fit its date?""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from generator.analyze import wording
 from generator.analyze.keys import Amount, Days, Key, Moment, Name, local_day, when_key
 from generator.analyze.phrases import WEEKDAYS, Reading
 
@@ -18,10 +18,12 @@ _ZONE_STEP = timedelta(minutes=15)
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """Whether two keys conflict, and why, in words that follow the two values."""
+    """Whether two keys conflict, and by which rule; `data` holds what the rule compared
+    (the finding fragment of templates/findings/ says it in words)."""
 
     conflict: bool
-    reason: str
+    rule: str
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 def compare(a: Key, b: Key) -> Outcome | None:
@@ -41,25 +43,23 @@ def compare(a: Key, b: Key) -> Outcome | None:
     return None
 
 
-def weekday_mismatch(reading: Reading) -> str | None:
-    """Why the weekday a claim names does not fit its own date, or None when it fits."""
+def weekday_mismatch(reading: Reading) -> dict[str, Any] | None:
+    """Why the weekday a claim names does not fit its own date (the weekday, the days or
+    the moment, and the zones where it would fit), or None when it fits."""
     value = reading.value
     if value.weekday not in WEEKDAYS or value.when is None:
         return None
     key = when_key(value.when)
-    named = wording.weekday(value.weekday)
     if isinstance(key, Days):
         if _has_weekday(key.first, key.last, value.weekday):
             return None
-        return f"the claim names {named}, but {wording.days(key.first, key.last)} is not a {named}."
+        return {"weekday": value.weekday, "first": key.first.isoformat(),
+                "last": key.last.isoformat()}
     if key.first is None or key.last is None or _has_weekday(
             local_day(key.first), local_day(key.last), value.weekday):
         return None
-    where = _zones_text(key.stated, _weekday_near(key.stated, value.weekday))
-    elsewhere = (f"; it can be a {named} in another time zone: {where}" if where
-                 else f"; it is not a {named} in any time zone")
-    return (f"the claim names {named}, but {wording.moment(key.stated)} is not a {named} "
-            f"where it was stated{elsewhere}.")
+    return {"weekday": value.weekday, "moment": key.stated.isoformat(),
+            **_zones(key.stated, _weekday_near(key.stated, value.weekday))}
 
 
 # --- amounts and names ---------------------------------------------------------------
@@ -69,16 +69,14 @@ def _amounts(a: Amount, b: Amount) -> Outcome | None:
     if (a.kind, a.unit) != (b.kind, b.unit):
         return None
     if a.interval.overlaps(b.interval):
-        return Outcome(False, "the ranges overlap")
-    return Outcome(True, "the ranges do not overlap")
+        return Outcome(False, "ranges-overlap")
+    return Outcome(True, "ranges-apart")
 
 
 def _names(a: Name, b: Name) -> Outcome:
     if a.text == b.text or a.entities & b.entities:
-        return Outcome(False, "the same name once case, accents and the briefing's aliases "
-                              "are set aside")
-    return Outcome(True, "different names, even with case, accents and the briefing's aliases "
-                         "set aside")
+        return Outcome(False, "same-name")
+    return Outcome(True, "different-names")
 
 
 # --- days and moments ----------------------------------------------------------------
@@ -87,25 +85,25 @@ def _names(a: Name, b: Name) -> Outcome:
 def _days(a: Days, b: Days) -> Outcome:
     if a.first is not None and b.first is not None:
         if a.first <= b.last and b.first <= a.last:
-            return Outcome(False, "the days overlap")
-        return Outcome(True, "they are different days (compared at day precision: neither "
-                             "gives a time with its time zone)")
+            return Outcome(False, "days-overlap")
+        return Outcome(True, "different-days")
     if a.first is None and b.first is None:
         if a.weekday == b.weekday:
-            return Outcome(False, "the same weekday")
-        return Outcome(True, "they are different weekdays")
+            return Outcome(False, "same-weekday")
+        return Outcome(True, "different-weekdays")
     dated, weekday = (a, b.weekday) if a.first is not None else (b, a.weekday)
     if _has_weekday(dated.first, dated.last, weekday):
-        return Outcome(False, f"the dated claim falls on a {wording.weekday(weekday)}")
-    return Outcome(True, f"{wording.days(dated.first, dated.last)} is not a "
-                         f"{wording.weekday(weekday)}")
+        return Outcome(False, "falls-on-weekday")
+    return Outcome(True, "not-that-weekday", {"weekday": weekday,
+                                              "first": dated.first.isoformat(),
+                                              "last": dated.last.isoformat()})
 
 
 def _moments(a: Moment, b: Moment) -> Outcome:
     if _before(a.last, b.first) or _before(b.last, a.first):
-        utc = " and ".join(_in_utc(m.stated) for m in (a, b))
-        return Outcome(True, f"they are different moments ({utc})")
-    return Outcome(False, "the moments can coincide")
+        return Outcome(True, "different-moments",
+                       {"moments": [a.stated.isoformat(), b.stated.isoformat()]})
+    return Outcome(False, "moments-coincide")
 
 
 def _day_and_moment(days: Days, moment: Moment) -> Outcome:
@@ -113,34 +111,28 @@ def _day_and_moment(days: Days, moment: Moment) -> Outcome:
     last = local_day(moment.last) if moment.last else date.max
     if days.first is not None:
         if days.first <= last and first <= days.last:
-            return Outcome(False, "the moment falls on that day where it was stated")
+            return Outcome(False, "moment-on-day")
         target = (days.first, days.last)
     else:
         if _has_weekday(first, last, days.weekday):
-            return Outcome(False, "the moment falls on that weekday where it was stated")
+            return Outcome(False, "moment-on-weekday")
         target = _weekday_near(moment.stated, days.weekday)
     exact = moment.first is not None and moment.last is not None
-    note = _zone_note(moment.stated, target) if exact and target else ""
-    return Outcome(True, "they are different days where each was stated" + (f", {note}"
-                                                                            if note else ""))
+    data = {"moment": moment.stated.isoformat()}
+    if exact and target:
+        data |= _zones(moment.stated, target)
+    return Outcome(True, "different-local-days", data)
 
 
-def _zone_note(stated: datetime, target: tuple[date, date] | None) -> str:
-    """Whether a moment can be dated on the target day(s) in another time zone."""
-    where = _zones_text(stated, target)
-    if where is None:
-        return (f"and they cannot be the same moment in any time zone "
-                f"({wording.offset(EARLIEST_ZONE)} to {wording.offset(LATEST_ZONE)})")
-    return f"but they can be the same moment in different time zones: {where}"
-
-
-def _zones_text(stated: datetime, target: tuple[date, date] | None) -> str | None:
-    span = zones_on(stated, *target) if target else None
-    if span is None:
-        return None
-    return (f"{wording.moment(stated)} is {_in_utc(stated)}, and falls on "
-            f"{wording.days(*target)} in zones from {wording.offset(span[0])} "
-            f"to {wording.offset(span[1])}")
+def _zones(stated: datetime, target: tuple[date, date] | None) -> dict[str, Any]:
+    """The day(s) a moment is compared with, and the UTC offsets (in minutes) in which it
+    falls on them: `zones` None when there is none, between EARLIEST_ZONE and LATEST_ZONE."""
+    if not target:
+        return {"zones": None}
+    span = zones_on(stated, *target)
+    minutes = [round(z.total_seconds() / 60) for z in span] if span else None
+    return {"target": [target[0].isoformat(), target[1].isoformat()], "zones": minutes,
+            "searched": [round(z.total_seconds() / 60) for z in (EARLIEST_ZONE, LATEST_ZONE)]}
 
 
 def zones_on(moment: datetime, first: date, last: date) -> tuple[timedelta, timedelta] | None:
@@ -180,7 +172,3 @@ def _has_weekday(first: date, last: date, weekday: str | None) -> bool:
 def _before(end: datetime | None, start: datetime | None) -> bool:
     return end is not None and start is not None and end < start
 
-
-def _in_utc(moment: datetime) -> str:
-    utc = moment.astimezone(UTC)
-    return f"{utc:%H:%M} on {wording.day(utc.date())} in UTC"

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from generator.analyze import wording
-from generator.analyze.keys import Key, describe, key_of
+from generator.analyze.keys import Key, key_data, key_of
 from generator.analyze.names import alias_index
 from generator.analyze.phrases import Reading
 from generator.analyze.readings import in_english, read_claim
 from generator.model import Briefing, Claim
-from generator.names import Names
+
+Group = tuple[str, str]  # (subject, property)
+
+
+def group_claims(briefing: Briefing) -> dict[Group, list[Claim]]:
+    """Claims by (subject, property), groups and claims in id order."""
+    groups: dict[Group, list[Claim]] = {}
+    for _, claim in sorted(briefing.claims.items()):
+        groups.setdefault((claim.subject, claim.property), []).append(claim)
+    return dict(sorted(groups.items()))
 
 
 def claim_sources(claim: Claim) -> frozenset[str]:
@@ -23,10 +32,11 @@ class Context:
     """A briefing with each claim read once: `readings`, `keys`, `sources` by claim id."""
 
     briefing: Briefing
-    names: Names
     readings: dict[str, Reading | None]
     keys: dict[str, Key | None]
     sources: dict[str, frozenset[str]]
+    groups: dict[Group, list[Claim]]
+    cache: dict[str, Any] = field(default_factory=dict)  # worked out once, for several kinds
 
     @classmethod
     def of(cls, briefing: Briefing) -> Context:
@@ -37,23 +47,14 @@ class Context:
         keys = {cid: key_of(reading, tolerance, aliases) if reading else None
                 for cid, reading in readings.items()}
         sources = {cid: claim_sources(claim) for cid, claim in briefing.claims.items()}
-        return cls(briefing, Names(briefing), readings, keys, sources)
+        return cls(briefing, readings, keys, sources, group_claims(briefing))
 
-    def said(self, claim: Claim) -> str:
-        """'CGTN: “a little over an hour”'."""
-        return f"{self.sources_text(self.sources[claim.id])}: {wording.quote(claim.reported)}"
+    def reading(self, claim: Claim) -> dict[str, Any]:
+        """One claim as a finding's reason holds it: its sources, the words it reports
+        and what the analysis reads them to allow (None when it cannot read them)."""
+        key = self.keys.get(claim.id)
+        return {"claim": claim.id, "sources": sorted(self.sources[claim.id]),
+                "reported": claim.reported, "allows": key_data(key) if key else None}
 
-    def sources_text(self, source_ids: frozenset[str] | set[str] | list[str]) -> str:
-        """'CGTN and Reuters'."""
-        names = self.names.sources(source_ids)
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-    def title(self, subject: str, prop: str) -> str:
-        """'Duration of Round 2'."""
-        return self.names.about(subject, prop).short
-
-    def stated(self, claims: list[Claim]) -> str:
-        """What one or more claims with the same key say, with the range they allow."""
-        key = self.keys.get(claims[0].id)
-        shown = f" ({describe(key)})" if key is not None else " (not readable)"
-        return ", ".join(self.said(claim) for claim in claims) + shown
+    def readings_of(self, claims: list[Claim]) -> list[dict[str, Any]]:
+        return [self.reading(claim) for claim in claims]

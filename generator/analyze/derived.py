@@ -20,7 +20,9 @@ from datetime import datetime
 
 from generator.analyze.compare import compare
 from generator.analyze.context import Context
+from generator.analyze.detect import Detected
 from generator.analyze.keys import Amount, Key, Moment, describe, on_line
+from generator.analyze.kinds import FindingKind, register
 from generator.analyze.ranges import Interval
 from generator.model import Claim, Derived, Finding
 
@@ -62,8 +64,9 @@ def derived_conflicts(derived: list[Derived], ctx: Context) -> list[Finding]:
             sources = sorted(set(item.sources) | ctx.sources[cid])
             found.append(Finding(
                 id=f"conflict-{item.id}-{cid}", kind="derived-conflict", origin="detected",
-                title=ctx.title(item.subject, item.property), subject=item.subject,
-                property=item.property, explanation="", claims=[*item.inputs, cid],
+                subject=item.subject, property=item.property, rule=outcome.rule,
+                reason={"derived": item.id, **outcome.data},
+                claims=[*item.inputs, cid],
                 sources=sources, derived=item.id))
     return found
 
@@ -124,3 +127,12 @@ def _sum(keys: list[Key | None]) -> Amount | None:
 def _seconds(key: Key | None) -> Interval | None:
     placed = on_line(key) if isinstance(key, Moment) else None
     return placed[1] if placed else None
+
+
+def _detect(ctx: Context) -> list[Detected]:
+    """A derived conflict sets the derived reading's inputs against the reported claim."""
+    return [Detected(f, (frozenset(f.claims[:-1]), frozenset(f.claims[-1:])))
+            for f in derived_conflicts(ctx.cache.get("derived") or derive(ctx), ctx)]
+
+
+register(FindingKind("derived-conflict", True, _detect, rank=15))

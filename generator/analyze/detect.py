@@ -14,15 +14,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.analyze import wording
 from generator.analyze.compare import Outcome, compare, weekday_mismatch
-from generator.analyze.context import Context
+from generator.analyze.context import Context, Group
 from generator.analyze.keys import DAYS_LINE, MOMENTS_LINE, Key, on_line
+from generator.analyze.kinds import FindingKind, register
 from generator.analyze.ranges import Interval
 from generator.model import Briefing, Claim, Finding
-from generator.names import property_name
 
-Group = tuple[str, str]  # (subject, property)
 MAX_PAIRWISE = 8  # distinct values in a group listed pair by pair; beyond, one finding
 
 
@@ -33,14 +31,6 @@ class Detected:
 
     finding: Finding
     sides: tuple[frozenset[str], frozenset[str]]
-
-
-def group_claims(briefing: Briefing) -> dict[Group, list[Claim]]:
-    """Claims by (subject, property), groups and claims in id order."""
-    groups: dict[Group, list[Claim]] = {}
-    for _, claim in sorted(briefing.claims.items()):
-        groups.setdefault((claim.subject, claim.property), []).append(claim)
-    return dict(sorted(groups.items()))
 
 
 def conflicts(groups: dict[Group, list[Claim]], ctx: Context) -> list[Detected]:
@@ -120,8 +110,8 @@ def _conflict(subject: str, prop: str, side_a: list[Claim], side_b: list[Claim],
     claims = side_a + side_b
     finding = Finding(
         id=f"conflict-{side_a[0].id}-{side_b[0].id}", kind="conflict", origin="detected",
-        title=ctx.title(subject, prop), subject=subject, property=prop,
-        explanation=f"{ctx.stated(side_a)}; {ctx.stated(side_b)}: {outcome.reason}.",
+        subject=subject, property=prop, rule=outcome.rule,
+        reason={"sides": [ctx.readings_of(side_a), ctx.readings_of(side_b)], **outcome.data},
         claims=sorted(claim.id for claim in claims), sources=_sources(claims, ctx))
     return Detected(finding, (frozenset(c.id for c in side_a), frozenset(c.id for c in side_b)))
 
@@ -135,10 +125,9 @@ def _scattered(subject: str, prop: str, sides: list[list[Claim]],
     sources = _sources(claims, ctx)
     finding = Finding(
         id=f"conflict-{subject}-{prop}", kind="conflict", origin="detected",
-        title=ctx.title(subject, prop), subject=subject, property=prop,
-        explanation=f"{len(claims)} claims from {ctx.sources_text(sources)} give "
-                    f"{len(sides)} different values, too many to list pair by pair; "
-                    f"for example {ctx.stated(side_a)}; {ctx.stated(side_b)}: {outcome.reason}.",
+        subject=subject, property=prop, rule=outcome.rule,
+        reason={"values": len(sides), "scattered": True,
+                "sides": [ctx.readings_of(side_a), ctx.readings_of(side_b)], **outcome.data},
         claims=[claim.id for claim in claims], sources=sources)
     every = frozenset(finding.claims)
     return Detected(finding, (every, every))
@@ -153,33 +142,36 @@ def weekday_mismatches(briefing: Briefing, ctx: Context) -> list[Detected]:
     found = []
     for cid, claim in sorted(briefing.claims.items()):
         reading = ctx.readings.get(cid)
-        reason = weekday_mismatch(reading) if reading else None
-        if reason is None:
+        mismatch = weekday_mismatch(reading) if reading else None
+        if mismatch is None:
             continue
         finding = Finding(
             id=f"weekday-{cid}", kind="weekday-mismatch", origin="detected",
-            title=f"{ctx.title(claim.subject, claim.property)}: weekday and date "
-                  "disagree",
             subject=claim.subject, property=claim.property,
-            explanation=f"{ctx.said(claim)}: {reason}", claims=[cid],
+            rule="moment-not-on-weekday" if "moment" in mismatch else "date-not-on-weekday",
+            reason={"sides": [ctx.readings_of([claim])], **mismatch}, claims=[cid],
             sources=sorted(ctx.sources[cid]))
         found.append(Detected(finding, (frozenset({cid}), frozenset({cid}))))
     return found
 
 
-def single_sources(groups: dict[Group, list[Claim]], ctx: Context) -> list[Finding]:
+def single_sources(groups: dict[Group, list[Claim]], ctx: Context) -> list[Detected]:
     """A (subject, property) that only one source reports: nothing to check it against."""
     found = []
     for (subject, prop), claims in groups.items():
         sources = set().union(*(ctx.sources[claim.id] for claim in claims))
         if len(sources) != 1:
             continue
-        said = "; ".join(wording.quote(claim.reported) for claim in claims)
         found.append(Finding(
             id=f"single-source-{subject}-{prop}", kind="single-source", origin="detected",
-            title=ctx.title(subject, prop), subject=subject, property=prop,
-            explanation=f"Only {ctx.sources_text(sources)} reports the {property_name(prop)} "
-                        f"of {ctx.names.short(subject)}: {said}. No other source gives it "
-                        "to compare with.",
+            subject=subject, property=prop, rule="one-source",
+            reason={"sides": [ctx.readings_of(claims)]},
             claims=[claim.id for claim in claims], sources=sorted(sources)))
-    return found
+    return [Detected(f, (frozenset(), frozenset())) for f in found]
+
+
+register(FindingKind("conflict", True, lambda ctx: conflicts(ctx.groups, ctx), rank=10))
+register(FindingKind("weekday-mismatch", True,
+                     lambda ctx: weekday_mismatches(ctx.briefing, ctx), rank=20))
+register(FindingKind("single-source", False, lambda ctx: single_sources(ctx.groups, ctx),
+                     rank=30))

@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from generator.analyze import wording
 from generator.analyze.names import name_key
 from generator.analyze.phrases import Reading
 from generator.analyze.ranges import Interval, value_range
 from generator.model import When
+from generator.wording import allows
 
 ABOUT_TIME = timedelta(minutes=30)  # "about 13:00": half an hour either way
 DAYS_LINE = ("days",)
@@ -113,50 +114,28 @@ def on_line(key: Key) -> tuple[tuple[str, ...], Interval] | None:
     return None
 
 
-def describe(key: Key) -> str:
-    """What a key allows, in words: '60–75 min', '41 or more', 'Sunday 1 June 2025'."""
+def key_data(key: Key) -> dict[str, Any]:
+    """What a key allows, as plain data for a finding's reason (and the JSON export):
+    amounts as `lo`/`hi` (None: unbounded), days and moments as ISO text."""
     if isinstance(key, Amount):
-        return _describe_amount(key)
+        iv = key.interval
+        return {"type": "amount", "kind": key.kind, "unit": key.unit,
+                "lo": iv.lo if math.isfinite(iv.lo) else None,
+                "hi": iv.hi if math.isfinite(iv.hi) else None,
+                "lo_open": iv.lo_open, "hi_open": iv.hi_open}
     if isinstance(key, Days):
-        if key.first is None or key.last is None:
-            return f"a {wording.weekday(key.weekday or '')}, no date given"
-        return wording.days(key.first, key.last)
+        return {"type": "days", "first": _iso(key.first), "last": _iso(key.last),
+                "weekday": key.weekday}
     if isinstance(key, Moment):
-        return _describe_moment(key)
-    return wording.quote(key.shown)
+        return {"type": "moment", "first": _iso(key.first), "last": _iso(key.last),
+                "stated": key.stated.isoformat()}
+    return {"type": "name", "text": key.shown}
 
 
-def _describe_amount(key: Amount) -> str:
-    iv = key.interval
-    scale, unit = _display_unit(key)
-    lo, hi = wording.number(iv.lo / scale), wording.number(iv.hi / scale)
-    if math.isinf(iv.hi):
-        text = f"over {lo}" if iv.lo_open else f"{lo} or more"
-    elif iv.lo <= 0 and (iv.lo < 0 or key.kind != "quantity") and iv.hi > 0:
-        text = f"under {hi}" if iv.hi_open else f"up to {hi}"
-    elif iv.lo == iv.hi:
-        text = lo
-    else:
-        text = f"{lo}–{hi}"
-    return f"{text} {unit}".rstrip()
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
-def _display_unit(key: Amount) -> tuple[float, str]:
-    if key.kind == "duration":
-        top = key.interval.hi if math.isfinite(key.interval.hi) else key.interval.lo
-        return (1440.0, "days") if top >= 2880 else (1.0, "min")
-    return 1.0, key.unit or ""
-
-
-def _describe_moment(key: Moment) -> str:
-    zone = key.stated.tzinfo
-    if key.first is None and key.last is not None:
-        return f"{wording.moment(key.last.astimezone(zone))} or earlier"
-    if key.last is None:
-        return f"{wording.moment(key.stated)} or later"
-    first, last = key.first.astimezone(zone), key.last.astimezone(zone)
-    if first < key.stated:
-        return f"about {wording.moment(key.stated)}"
-    if last - first > timedelta(minutes=1):  # a span, e.g. a start worked out from a delay
-        return f"{wording.moment(first)} to {last:%H:%M}"
-    return wording.moment(key.stated)
+def describe(key: Key) -> str:
+    """What a key allows, in words (generator/wording.py): '60–75 min', '41 or more'."""
+    return allows(key_data(key))

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from generator.analyze.context import Context
+from generator.analyze.detect import Detected
+from generator.analyze.kinds import FindingKind, register
 from generator.model import Citation, Finding, OriginCount
 
 
@@ -30,7 +32,7 @@ def single_origin(counts: list[OriginCount], ctx: Context) -> list[Finding]:
     """Items that several sources report, all from one named origin."""
     return [Finding(
         id=f"single-origin-{count.id}", kind="single-origin", origin="detected",
-        title=ctx.names.short(count.id), subject=count.id, explanation="",
+        subject=count.id, rule="one-origin",
         sources=list(count.sources), origins=list(count.origins))
         for count in counts if count.independent == 1 and count.origins]
 
@@ -68,3 +70,11 @@ def _count(item_id: str, citations: Iterable[Citation]) -> OriginCount | None:
     return OriginCount(id=item_id, reports=len(sources), independent=independent,
                        origins=sorted(named), unnamed=unnamed_independent,
                        sources=sorted(sources))
+
+
+def _detect(ctx: Context) -> list[Detected]:
+    counts = ctx.cache.get("origins") or count_origins(ctx)
+    return [Detected(f, (frozenset(), frozenset())) for f in single_origin(counts, ctx)]
+
+
+register(FindingKind("single-origin", False, _detect, rank=35))

@@ -57,7 +57,7 @@ def _reviewed(group: list[Finding], record: Discrepancy) -> Finding:
         first = replace(
             first, claims=sorted({c for f in group for c in f.claims}),
             sources=sorted({s for f in group for s in f.sources}),
-            explanation=" ".join(dict.fromkeys(f.explanation for f in group)),
+            reason={**first.reason, "also": [{"rule": f.rule, **f.reason} for f in group[1:]]},
             covers=[f.id for f in group[1:]])
     return replace(first, recorded=record.id, status=record.status,
                    analysis=record.analysis, citations=list(record.citations))
@@ -66,13 +66,11 @@ def _reviewed(group: list[Finding], record: Discrepancy) -> Finding:
 def _unmatched(record: Discrepancy, ctx: Context) -> Finding:
     claims = [ctx.briefing.claims[cid] for cid in record.claims if cid in ctx.briefing.claims]
     properties = {claim.property for claim in claims}
-    said = "; ".join(ctx.stated([claim]) for claim in claims)
     return Finding(
-        id=record.id, kind="conflict", origin="recorded", title=record.title,
+        id=record.id, kind="conflict", origin="recorded", rule="recorded-only",
+        reason={"sides": [ctx.readings_of(claims)]},
         subject=claims[0].subject if claims else "",
         property=properties.pop() if len(properties) == 1 else None,
-        explanation="Recorded by an editor; the automatic rules flag no pair of these claims"
-                    + (f": {said}." if said else "."),
         claims=list(record.claims),
         sources=sorted(set().union(*(claim_sources(claim) for claim in claims))),
         status=record.status, analysis=record.analysis, recorded=record.id,

@@ -8,7 +8,10 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
+from generator.analyze.kinds import kinds
+from generator.findings import text_wording
 from generator.model import Analysis, Briefing, Finding
+from generator.names import Names
 
 COLUMNS = ("briefing", "id", "kind", "status", "subject", "property", "sources", "explanation")
 FORMATS = ("table", "json")
@@ -18,9 +21,11 @@ SHOWN_SOURCES = 3  # more are counted: "a, b, c +2"
 
 def render_report(results: list[tuple[Briefing, Analysis]], fmt: str) -> str:
     """Every finding of every briefing, as `table` (fixed-width text) or `json`."""
-    rows = [(briefing.slug, finding)
-            for briefing, analysis in sorted(results, key=lambda pair: pair[0].slug)
-            for finding in findings(analysis)]
+    rows = []
+    for briefing, analysis in sorted(results, key=lambda pair: pair[0].slug):
+        wording = text_wording(Names(briefing))
+        rows += [(briefing.slug, finding, wording.explain(finding))
+                 for finding in findings(analysis)]
     if fmt == "json":
         return _json(rows)
     if fmt == "table":
@@ -29,9 +34,8 @@ def render_report(results: list[tuple[Briefing, Analysis]], fmt: str) -> str:
 
 
 def findings(analysis: Analysis) -> list[Finding]:
-    """Discrepancies, then single-source claims, then coverage gaps, each in analysis order."""
-    return [*analysis.discrepancies, *analysis.single_source, *analysis.coverage_gaps,
-            *analysis.single_origin]
+    """Discrepancies (and editors' records), then the other kinds, in analysis order."""
+    return analysis.findings
 
 
 def finding_dict(slug: str, finding: Finding) -> dict[str, Any]:
@@ -39,13 +43,13 @@ def finding_dict(slug: str, finding: Finding) -> dict[str, Any]:
     return {"briefing": slug, **asdict(finding)}
 
 
-def _json(rows: list[tuple[str, Finding]]) -> str:
-    data = [finding_dict(slug, finding) for slug, finding in rows]
+def _json(rows: list[tuple[str, Finding, str]]) -> str:
+    data = [finding_dict(slug, finding) for slug, finding, _ in rows]
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _table(rows: list[tuple[str, Finding]]) -> str:
-    cells = [_cells(slug, finding) for slug, finding in rows]
+def _table(rows: list[tuple[str, Finding, str]]) -> str:
+    cells = [_cells(slug, finding, text) for slug, finding, text in rows]
     widths = [min(limit, max([len(name), *(len(row[n]) for row in cells)]))
               for n, (name, limit) in enumerate(zip(COLUMNS, WIDTHS, strict=True))]
     lines = [_line(COLUMNS, widths), _line(tuple("-" * width for width in widths), widths)]
@@ -61,16 +65,16 @@ def _table(rows: list[tuple[str, Finding]]) -> str:
             lines.append("")
     if lines[-1]:
         lines.append("")
-    lines.append(_summary([finding for _, finding in rows]))
+    lines.append(_summary([finding for _, finding, _ in rows]))
     return "\n".join(lines) + "\n"
 
 
-def _cells(slug: str, finding: Finding) -> tuple[str, ...]:
+def _cells(slug: str, finding: Finding, explanation: str) -> tuple[str, ...]:
     sources = finding.sources[:SHOWN_SOURCES]
     more = len(finding.sources) - len(sources)
     shown = ", ".join(sources) + (f" +{more}" if more > 0 else "")
     return (slug, finding.id, finding.kind, finding.status, finding.subject,
-            finding.property or "", shown, finding.explanation)
+            finding.property or "", shown, explanation)
 
 
 def _line(cells: tuple[str, ...], widths: list[int]) -> str:
@@ -82,5 +86,7 @@ def _summary(found: list[Finding]) -> str:
     if not found:
         return "No findings."
     counts = Counter(finding.kind for finding in found)
-    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    order = [k.name for k in kinds()]
+    parts = ", ".join(f"{counts[kind]} {kind}" for kind in sorted(
+        counts, key=lambda k: (order.index(k) if k in order else len(order), k)))
     return f"{len(found)} finding{'s' * (len(found) != 1)}: {parts}."
