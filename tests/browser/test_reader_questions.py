@@ -97,6 +97,8 @@ def test_what_was_agreed_about_prisoners(page, server, site: Site):
     reader = Reader(page, server, site)
     reader.click("Round 2")
     assert "Prisoners of war" in reader.text("#not-reported + p")
+    # and its Outcomes section says that no agreement is reported, rather than being absent
+    assert "report no agreement" in reader.text("#outcomes + p")
     assert reader.clicks <= 3
 
 
