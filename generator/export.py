@@ -2,8 +2,9 @@
 
 Published next to the pages (`<slug>/export.json`) for readers who want the data rather
 than the prose. The export mirrors the model field for field, so `load_export` rebuilds
-the very same `Briefing` and `Analysis` (the tests check the round trip): nothing the
-site shows is missing from it. Sections are lists sorted by id; ids are the items' own.
+the very same `Briefing` and `Analysis` (the tests check the round trip), its folder
+named as the repository names it: nothing the site shows is missing from it. Sections
+are lists sorted by id; ids are the items' own.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import types
 import typing
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.model import Analysis, Briefing
@@ -29,9 +30,17 @@ def export_data(briefing: Briefing, analysis: Analysis,
     """The export as plain JSON values; `names` holds every id's short and long name, as
     the site shows them (generator/names.py)."""
     names = names or Names(briefing)
+    dumped = _dump(briefing)
+    dumped["root"] = public_root(briefing)
     return {"format": FORMAT, "version": VERSION,
-            "briefing": _dump(briefing), "analysis": _dump(analysis),
+            "briefing": dumped, "analysis": _dump(analysis),
             "names": names.export()}
+
+
+def public_root(briefing: Briefing) -> str:
+    """The briefing's folder as the repository names it (like its files), not the builder's
+    absolute path, which is nobody's business and would change with the machine."""
+    return PurePosixPath(briefing.info.origin.path).parent.as_posix()
 
 
 def export_json(briefing: Briefing, analysis: Analysis, names: Names | None = None) -> str:

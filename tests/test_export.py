@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pytest
 import yaml
 
 from generator.analyze import analyze
-from generator.export import export_data, export_json, load_export
+from generator.export import export_data, export_json, load_export, public_root
 from generator.model import Analysis, Briefing
 from generator.pipeline import read_briefings
 
@@ -29,7 +30,7 @@ def test_the_export_loads_back_to_the_same_briefing_and_analysis(root: Path) -> 
     for briefing in read(root):
         analysis = analyze(briefing)
         loaded, findings = load_export(json.loads(export_json(briefing, analysis)))
-        assert loaded == briefing
+        assert loaded == dataclasses.replace(briefing, root=Path(public_root(briefing)))
         assert findings == analysis
 
 
@@ -110,7 +111,6 @@ def _citations(sections: dict[str, Any]) -> list[tuple[str, Any]]:
 def test_the_export_never_writes_infinity() -> None:
     """`quantity: 1e999` once wrote `Infinity`, which is not JSON. The checker bounds
     numbers now; should an infinite one reach the export, it fails instead."""
-    import dataclasses
 
     briefing = read(FIXTURE)[0]
     claim = next(c for c in briefing.claims.values() if c.value and c.value.amount)
@@ -118,3 +118,11 @@ def test_the_export_never_writes_infinity() -> None:
         claim, value=dataclasses.replace(claim.value, amount=float("inf")))
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         export_json(briefing, analyze(briefing))
+
+
+def test_the_export_names_the_folder_as_the_repository_does_not_the_builders_path() -> None:
+    briefing = read(ISTANBUL)[0]
+    assert briefing.root.is_absolute()
+    text = export_json(briefing, analyze(briefing))
+    assert str(ISTANBUL) not in text
+    assert json.loads(text)["briefing"]["root"] == "briefings/istanbul-2025"
