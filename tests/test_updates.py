@@ -256,3 +256,16 @@ def test_a_conflict_that_a_correction_ends_is_listed_as_settled(tmp_path):
     assert "7 March 2026 · Discrepancy settled: Duration of Round 1" in home, home
     discrepancies = text_of(page(repo / "site", f"{SLUG}/discrepancies"))
     assert "three hours" not in discrepancies  # the conflict itself is gone from the site
+
+
+def test_the_site_home_lists_the_latest_updates_of_every_briefing(built):
+    site, commits = built
+    html = (site / "index.html").read_text(encoding="utf-8")
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html[html.index("<article"):])).split())
+    latest = text[text.index("Latest updates"):]
+    assert latest.startswith("Latest updates 6 March 2026 · Harbour talks · Discrepancy "
+                             "opened: Duration of Round 1"), latest[:300]
+    assert latest.count("Harbour talks ·") == 5  # the five newest, newest first
+    anchor = f"update-{commits[1][:7]}-harbour-opened"
+    assert f'href="{SLUG}/updates/#{anchor}"' in html  # each one links to its entry
+    assert 'href="feed.xml"' in html
