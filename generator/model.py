@@ -90,6 +90,7 @@ class Role:
     of: str | None = None
     start: When | None = None
     until: When | None = None
+    note: str | None = None  # the editor's, not a source's
 
 
 @dataclass(slots=True)
@@ -98,6 +99,7 @@ class Membership:
     role: str
     citations: list[Citation]
     rounds: list[str] = field(default_factory=list)
+    note: str | None = None  # the editor's, not a source's
 
 
 @dataclass(slots=True)
@@ -215,6 +217,13 @@ class Position:
     origin: Origin
     note: str | None = None  # the editor's, not a source's
     label: str | None = None  # the editor's short name (generator/names.py)
+    round: str | None = None  # where the party took the stance, when a source says
+    document: str | None = None  # the document that sets it out, when a source says
+
+    @property
+    def occasion(self) -> str | None:
+        """The id of the document or round the stance belongs to, the document first."""
+        return self.document or self.round
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +291,7 @@ class BriefingInfo:
     last_reviewed: When
     origin: Origin
     about_tolerance: float = 0.2
+    period_note: str | None = None  # the editor's reasoning for the period's ends
 
 
 @dataclass(slots=True)

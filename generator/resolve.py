@@ -47,6 +47,7 @@ def _info(checked: Checked, origin) -> m.BriefingInfo:
         period_end=info["period"]["end"], last_reviewed=info["last_reviewed"],
         origin=origin(checked.briefing_path, info),
         about_tolerance=info.get("about_tolerance", 0.2),
+        period_note=info["period"].get("note"),
     )
 
 
@@ -78,10 +79,11 @@ def _actor(item: Item, origin: m.Origin, sub) -> m.Actor:
         id=item["id"], name=item["name"], kind=item["kind"], origin=origin,
         aliases=item.get("aliases", []), description=item.get("description"),
         roles=[m.Role(title=r["title"], citations=citations(r["citations"]), of=r.get("of"),
-                      start=r.get("from"), until=r.get("until"))
+                      start=r.get("from"), until=r.get("until"), note=r.get("note"))
                for r in item.get("roles", [])],
         members=[m.Membership(actor=r["actor"], role=r["role"],
-                              citations=citations(r["citations"]), rounds=r.get("rounds", []))
+                              citations=citations(r["citations"]), rounds=r.get("rounds", []),
+                              note=r.get("note"))
                  for r in item.get("members", [])],
         labels=[m.Label(id=label["id"], text=label["text"],
                         citations=citations(label["citations"]), origin=sub(label))
@@ -134,7 +136,8 @@ def _position(item: Item, origin: m.Origin, _sub) -> m.Position:
     return m.Position(
         id=item["id"], issue=item["issue"], party=item["party"], stance=item["stance"],
         status=item["status"], as_of=item["as_of"], citations=citations(item["citations"]),
-        origin=origin, note=item.get("note"))
+        origin=origin, note=item.get("note"), round=item.get("round"),
+        document=item.get("document"))
 
 
 def _claim(item: Item, origin: m.Origin, _sub) -> m.Claim:

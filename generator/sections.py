@@ -121,6 +121,7 @@ BRIEFING = Obj("briefing", {
     "period": Field(Obj("period", {
         "start": Field(WhenType(), required=True, example='start: "2025-05-16"'),
         "end": Field(WhenType(allow_ongoing=True), required=True, example="end: ongoing"),
+        "note": NOTE,
     }), required=True, example='period: {start: "2025-05-16", end: ongoing}'),
     "last_reviewed": Field(WhenType(), required=True, example='last_reviewed: "2025-06-03"'),
     "about_tolerance": Field(Number(minimum=0, maximum=1,
@@ -151,6 +152,7 @@ ROLE = Obj("role", {
     "of": Field(Ref(sections=("actors",))),
     "from": Field(WhenType()),
     "until": Field(WhenType()),
+    "note": NOTE,
     "citations": CITATIONS,
 })
 MEMBERSHIP = Obj("member", {
@@ -158,6 +160,7 @@ MEMBERSHIP = Obj("member", {
     "role": Field(Text(doc="head, deputy, member, adviser…"), required=True,
                   example="role: head"),
     "rounds": _refs("rounds"),
+    "note": NOTE,
     "citations": CITATIONS,
 })
 LABEL = Obj("label", {
@@ -249,6 +252,10 @@ POSITION = Obj("position", {
     "stance": Field(Text(), required=True, example='stance: "…"'),
     "status": Field(Enum(values=POSITION_STATUSES), required=True, example="status: demanded"),
     "as_of": Field(WhenType(), required=True, example='as_of: "2025-06-02"'),
+    "round": Field(Ref(sections=("rounds",), doc="The round at which the party took this "
+                                                 "stance, when a source says so")),
+    "document": Field(Ref(sections=("documents",), doc="The document that sets out this "
+                                                       "stance, when a source says so")),
     "note": NOTE,
     "citations": CITATIONS,
 })

@@ -136,7 +136,7 @@ def test_the_complete_example_of_the_format_reference_passes_the_checker(tmp_pat
     facts = reading.briefings[0].facts
     assert facts["r3-no-deal"].note and facts["r3-no-deal"].citations[0].translation
     for key in ("archived:", "accessed:", "note:", "translation:", "via: [", "weekday:",
-                "until:"):
+                "until:", "round: round-3", "members:", "period: {start"):
         assert key in example
 
 
@@ -216,3 +216,17 @@ def test_in_istanbul_both_reports_take_ukraines_roadmap_from_reuters():
     analysis = analyze(reading.briefings[0])
     single = {f.subject: f.origins for f in analysis.single_origin}
     assert single["ukraine-roadmap"] == ["reuters"]
+
+
+def test_editors_notes_on_period_roles_and_members_are_shown(site: Path):
+    assert "From the first round to the third" in page(site, "")
+    actor = page(site, "actors/ana-novak")
+    assert "no other source dates the appointment" in actor
+    assert "names her as head for every round" in actor
+    assert "names her as head for every round" in page(site, "actors/eastland-delegation")
+
+
+def test_the_positions_matrix_shows_each_stance_with_its_round_in_order(site: Path):
+    cells = re.sub(r"<[^>]+>", "", page(site, "issues"))
+    assert re.search(r"proposed, Round 1 → demanded, Round 3", cells), cells[-2000:]
+    assert "(Round 3)" in re.sub(r"<[^>]+>", "", page(site, "issues/border"))

@@ -599,3 +599,16 @@ def test_the_edit_link_is_percent_encoded_whatever_the_file_name(tmp_path: Path)
     assert page.edit_url == (
         "https://github.com/example/briefings/edit/main/briefings/lakeside-talks/"
         "x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.yaml")
+
+
+def test_a_claim_reads_the_same_on_its_round_page_as_on_the_discrepancies_page(
+        site: Path) -> None:
+    """The inline "(read as …)" is the reading the comparison used, not a rewording."""
+    read_as = re.findall(r"<tr><td><a [^>]*>[^<]*</a></td><td>.*?</td><td>“(.*?)”</td>"
+                         r"<td>(.*?)</td></tr>", article(site, f"{SLUG}/discrepancies"))
+    compared = dict(read_as)
+    assert compared["a little over an hour"] == "60–75 min"
+    box = article(site, f"{SLUG}/rounds/round-2")
+    for reported, reading in compared.items():
+        if f"“{reported}”" in box:
+            assert f"“{reported}” (read as {reading})" in box, reported

@@ -89,14 +89,18 @@ def test_what_was_agreed_about_prisoners(page, server, site: Site):
     reader.click("Positions", within=".md-sidebar--primary")
     row = page.locator("tr", has=page.get_by_role("link", name="Prisoners of war")).first
     cells = " ".join(row.inner_text().split())
-    # both parties agreed at round 1: the history shows it beside Ukraine's later demand
-    assert cells.count("agreed") >= 2 and "Earlier" in cells, cells
+    # both parties agreed at round 1: the history shows it before Ukraine's later demand,
+    # each stance with the round or document where the party took it
+    assert cells.count("agreed, Round 1") == 2, cells
+    assert "agreed, Round 1 → demanded, Ukraine's roadmap for peace" in cells, cells
     reader.click("Prisoners of war")
     assert "agreed" in reader.text() and reader.clicks <= 3
     # and round 2, whose sources say nothing on prisoners, says so
     reader = Reader(page, server, site)
     reader.click("Round 2")
     assert "Prisoners of war" in reader.text("#not-reported + p")
+    # and its Outcomes section says that no agreement is reported, rather than being absent
+    assert "report no agreement" in reader.text("#outcomes + p")
     assert reader.clicks <= 3
 
 
