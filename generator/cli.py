@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.load import display_path
 from generator.pipeline import Reading, read_briefings
-from generator.problems import InternalError, processing
+from generator.problems import InternalError, by_code, processing
 from generator.sections import json_schema
 
 DEFAULT_DIR = Path("briefings")
@@ -45,8 +45,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate every fact file; report all problems")
     _add_dir(check)
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="github: also print workflow annotations for pull requests")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="github: also print workflow annotations for pull requests; "
+                            "json: the problems on stdout, grouped by code")
     check.set_defaults(run=run_check)
 
     report = commands.add_parser("discrepancies", help="list detected and recorded discrepancies")
@@ -102,6 +103,9 @@ def _read(args: argparse.Namespace, fmt: str = "text") -> Reading | None:
 
 def _print_problems(reading: Reading, fmt: str = "text") -> None:
     problems = sorted(reading.problems)
+    if fmt == "json":
+        print(_json_report(reading))
+        return
     if fmt == "github":
         for problem in problems:
             print(problem.format_github())
@@ -112,10 +116,22 @@ def _print_problems(reading: Reading, fmt: str = "text") -> None:
           file=sys.stderr)
 
 
+def _json_report(reading: Reading) -> str:
+    """The problems grouped by code (problems.CODES order), for tools and editors."""
+    groups = by_code(sorted(reading.problems))
+    return json.dumps({"files": len(reading.files), "problems": len(reading.problems),
+                       "groups": [{"code": code, "problems": [p.as_json() for p in group]}
+                                  for code, group in groups]},
+                      indent=2, ensure_ascii=False)
+
+
 def run_check(args: argparse.Namespace) -> int:
     reading = _read(args, args.format)
     if reading is None:
         return 1
+    if args.format == "json":
+        print(_json_report(reading))
+        return 0
     facts = sum(len(b.facts) + len(b.claims) + len(b.positions) for b in reading.briefings)
     print(f"ok: {len(reading.briefings)} briefings, {len(reading.files)} files, "
           f"{facts} facts, claims and positions; no problems.")

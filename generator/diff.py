@@ -15,7 +15,7 @@ import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -312,5 +312,4 @@ def _extract(revision: str, briefings: str, repo: Path, into: Path) -> None:
 
 
 def _at_revision(problem: Problem, revision: str) -> Problem:
-    return Problem(f"{revision}:{problem.path}", problem.line, problem.col, problem.message,
-                   problem.hint)
+    return replace(problem, path=f"{revision}:{problem.path}")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.problems import Problem, show
+from generator.problems import FILE_NAME, UNREADABLE, Problem, show
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -83,7 +83,7 @@ def name_problems(relative: Path, shown: str) -> list[Problem]:
     return [Problem(shown, 1, 1, f"file name {show(readable(bad[0]))} has characters other "
                     "than letters, digits, '.', '_' and '-'",
                     "rename it, e.g. rounds.yaml or round-2.yaml (the name is part of the "
-                    "site's 'edit this page' link)")]
+                    "site's 'edit this page' link)", code=FILE_NAME)]
 
 
 @contextmanager
@@ -130,13 +130,15 @@ def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         data = path.read_bytes() if size <= MAX_FILE_BYTES else b""
     except OSError as error:  # unreadable (permissions), or gone since it was listed
         return None, [Problem(shown, 1, 1, f"cannot read the file: {error.strerror or error}",
-                              "check that the file exists and that you may read it")]
+                              "check that the file exists and that you may read it",
+                              code=UNREADABLE)]
     if size > MAX_FILE_BYTES:
         return None, [
             Problem(
                 shown, 1, 1,
                 f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
                 "split it into several smaller files in the same folder",
+                code=UNREADABLE,
             )
         ]
     text, problems = _decode(data, shown)
@@ -154,11 +156,12 @@ def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, shown)]
     except yaml.YAMLError as error:
-        return None, [Problem(shown, 1, 1, f"YAML error: {error}", None)]
+        return None, [Problem(shown, 1, 1, f"YAML error: {error}", None, code=UNREADABLE)]
     if root is None:
         return None, [
             Problem(shown, 1, 1, "file is empty",
-                    "add a section such as `facts:` or `sources:`, or delete the file")
+                    "add a section such as `facts:` or `sources:`, or delete the file",
+                    code=UNREADABLE)
         ]
     return LoadedFile(shown, root), []
 
@@ -173,7 +176,7 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         bad = data[error.start : error.start + 1].hex()
         return None, [
             Problem(shown, line, col, f"file is not UTF-8 text (byte 0x{bad} cannot be read)",
-                    "save the file with UTF-8 encoding")
+                    "save the file with UTF-8 encoding", code=UNREADABLE)
         ]
     return text.removeprefix("\ufeff"), []
 
@@ -188,7 +191,7 @@ def _control_characters(text: str, shown: str) -> list[Problem]:
             shown, text.count("\n", 0, start) + 1, start - line_start + 1,
             f"control character U+{ord(match[0]):04X} is not allowed",
             "delete it (it is invisible in most editors); text may hold line breaks and "
-            "tabs, but no other control characters"))
+            "tabs, but no other control characters", code=UNREADABLE))
         if len(problems) == MAX_REPORTED:
             break
     return problems
@@ -204,7 +207,8 @@ def _tab_indentation(text: str, shown: str) -> list[Problem]:
         if "\t" in indent:
             problems.append(
                 Problem(shown, number, indent.index("\t") + 1, "tab used for indentation",
-                        "YAML indentation must use spaces; replace the tab with spaces")
+                        "YAML indentation must use spaces; replace the tab with spaces",
+                        code=UNREADABLE)
             )
     return problems
 
@@ -223,7 +227,8 @@ def _anchors_and_aliases(text: str, shown: str) -> list[Problem]:
         mark = event.start_mark
         problems.append(Problem(shown, mark.line + 1, mark.column + 1,
                                 f"{what}: anchors and aliases are not allowed in fact files",
-                                "write the value out in full where it is needed"))
+                                "write the value out in full where it is needed",
+                                code=UNREADABLE))
         if len(problems) == 10:
             break
     return problems
@@ -235,7 +240,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
     message = error.problem or "invalid YAML"
     if error.context:
         message = f"{error.context}: {message}"
-    return Problem(shown, line, col, f"YAML syntax error: {message}", _syntax_hint(message))
+    return Problem(shown, line, col, f"YAML syntax error: {message}", _syntax_hint(message),
+                   code=UNREADABLE)
 
 
 def _syntax_hint(message: str) -> str:

@@ -18,7 +18,14 @@ from generator.load import (
     readable,
 )
 from generator.model import Briefing
-from generator.problems import BriefingError, Problem, processing, show
+from generator.problems import (
+    CLAIM_VALUE,
+    FILE_NAME,
+    BriefingError,
+    Problem,
+    processing,
+    show,
+)
 from generator.resolve import build_briefing
 from generator.schema import MAX_ID_LENGTH, SLUG
 from generator.validate import Checked, check_across, check_file
@@ -112,7 +119,7 @@ def _check_folder(folder: Path, paths: list[Path], origins: dict[str, str], load
             display_path(paths[0], cwd), 1, 1,
             f"folder name {show(readable(folder.name))} is not a valid id",
             "name briefing folders in lowercase words joined by hyphens (at most "
-            f"{MAX_ID_LENGTH} characters), e.g. istanbul-2025"))
+            f"{MAX_ID_LENGTH} characters), e.g. istanbul-2025", code=FILE_NAME))
     complete = len(loaded) == len(paths)
     check_across(display_path(folder, cwd), checked, loaded[0] if loaded else "", complete)
     reading.problems.extend(checked.problems)
@@ -133,7 +140,7 @@ def _unreadable_claim_problems(briefing: Briefing, origins: dict[str, str]) -> l
                 f"cannot read a comparable value from reported: {show(claim.reported)}",
                 ("" if in_english(claim, briefing) else
                  "its sources are not in English, and only English wording is read: ")
-                + VALUE_HINTS[fitting_kind(claim.reported, claim.property)])
+                + VALUE_HINTS[fitting_kind(claim.reported, claim.property)], code=CLAIM_VALUE)
         for claim in unreadable_claims(briefing)
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # What a message must never carry raw: line breaks and other control characters (they
 # would split the one-line `path:line:col` format) and invisible spaces (an id with a
@@ -14,6 +14,18 @@ _UNSHOWN = re.compile(r"[\x00-\x1f\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205
                       r"\u3000\ud800-\udfff\ufeff\ufffe\uffff]")
 _BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 SHOWN_LIMIT = 80
+
+# What kind of mistake a problem is, in the order a contributor should fix them: a file
+# that cannot be read defines nothing, so what follows may be knock-on effects. The error
+# page and `check --format json` group problems by code (templates/error.md.j2 words them).
+UNREADABLE = "unreadable"  # the file cannot be read as YAML at all
+FILE_NAME = "file-name"  # a file or folder name the site cannot use
+FORMAT = "format"  # a key or value not as the format defines it (generator/sections.py)
+DUPLICATE_ID = "duplicate-id"
+REFERENCE = "reference"  # an id that names nothing, the wrong kind of item, or a withdrawn one
+CONSISTENCY = "consistency"  # items or keys that contradict each other
+CLAIM_VALUE = "claim-value"  # a claim's value the comparison cannot use
+CODES = (UNREADABLE, FILE_NAME, FORMAT, DUPLICATE_ID, REFERENCE, CONSISTENCY, CLAIM_VALUE)
 
 
 def show(value: object, limit: int = SHOWN_LIMIT) -> str:
@@ -40,7 +52,8 @@ def _escape_char(match: re.Match[str]) -> str:
 class Problem:
     """One mistake in one place: `path:line:col: error: message`, plus a hint to fix it.
 
-    `line` and `col` are 1-based, as editors count them.
+    `line` and `col` are 1-based, as editors count them. `code` (one of CODES) says what
+    kind of mistake it is, for grouping: later stages never read the message's wording.
     """
 
     path: str
@@ -48,6 +61,11 @@ class Problem:
     col: int
     message: str
     hint: str | None = None
+    code: str = field(default=FORMAT, compare=False, kw_only=True)
+
+    def as_json(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line, "col": self.col, "code": self.code,
+                "message": self.message, "hint": self.hint}
 
     def format(self) -> str:
         """`path:line:col: error: message` on one line, then the hint on a second."""
@@ -69,6 +87,14 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def by_code(problems: list[Problem]) -> list[tuple[str, list[Problem]]]:
+    """Problems grouped by code, in the order of CODES (each group in its given order)."""
+    groups: dict[str, list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault(problem.code, []).append(problem)
+    return [(code, groups[code]) for code in CODES if code in groups]
 
 
 class BriefingError(Exception):

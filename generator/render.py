@@ -38,6 +38,7 @@ from generator.markup import (
 )
 from generator.model import Analysis, Briefing, Citation, Claim, Finding
 from generator.pages import Handwritten, PageSpec, Plan
+from generator.problems import by_code
 from generator.updates import BriefingUpdates
 from generator.view import BriefingView
 
@@ -128,9 +129,8 @@ class PageContext:
 
     @property
     def markers(self) -> list[Finding]:
-        """Discrepancies about anything this page hosts, for the warning at its top."""
-        if self.spec.template == "discrepancies.md.j2":
-            return []
+        """Discrepancies about anything this page hosts, for the warning at its top (the
+        discrepancies pages host the findings, not what they are about: none there)."""
         return self.plan.view.findings_about(self.spec.hosted)
 
 
@@ -152,7 +152,7 @@ class Renderer:
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
             excerpt=excerpt, lead=lead, front_matter=front_matter, anchor=anchor_id,
             paragraphs=paragraphs, join=_join, quoted=quoted, language=language_name,
-            day=format_day,
+            day=format_day, by_code=by_code,
         )
         env.globals["feed_path"] = feed_path
         env.globals["site_name"] = site_name  # for the "cite this page" text

@@ -52,15 +52,15 @@ _GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\w]|[.,
 _PLAIN = re.compile(r"(?<![\w.,-])\d{4,}(?![\w]|[.,]\d)")
 _YEARS = range(1800, 2200)
 
-# The warning atop a page whose items sources disagree about (templates/_markers.md.j2):
-# a list of links to discrepancies, each indexed on the discrepancies pages.
-WARNING_TITLE = "Sources disagree"
+# The class of the warning atop a page whose items sources disagree about
+# (templates/_markers.md.j2): a list of links to discrepancies, each indexed on the
+# discrepancies pages.
+MARKERS = "bf-markers"
 # What the copy sent to the index leaves out (see the module's docstring).
 _LEFT_OUT = re.compile(
     r'<sup id="fnref[^"]*">.*?</sup>'  # footnote numbers
     r'|<div class="footnote".*?</ol>\s*</div>'  # the footnotes
-    rf'|<div class="admonition warning">\s*<p class="admonition-title">{WARNING_TITLE}</p>'
-    r'.*?</div>'
+    rf'|<div class="admonition warning {MARKERS}">.*?</div>'
     r'|<(ul|ol|p|div)\b[^>]*data-search-exclude[^>]*>.*?</\1>', re.S)
 _SECTION = re.compile(r'(?=<h[1-6][^>]*\sid="[^"]*")')
 _SECTION_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]*)"')

@@ -57,7 +57,7 @@ RESERVED_IDS = frozenset({
     "what-happened", "updates", "single-origin", "derived",
     *ACTOR_KINDS,  # the actors page's groups
 })
-RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "gap-", "party-", "places-",
+RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "gap-", "kind-", "party-", "places-",
                      "see-", "single-source-", "update-", "weekday-", "single-origin-",
                      "derived-")
 

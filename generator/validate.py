@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.load import LoadedFile
-from generator.problems import Problem, show
+from generator.problems import (
+    CLAIM_VALUE,
+    CONSISTENCY,
+    DUPLICATE_ID,
+    REFERENCE,
+    Problem,
+    show,
+)
 from generator.schema import MAX_MAGNITUDE, Context, Reference, did_you_mean, listing
 from generator.sections import (
     DURATION_PATTERN,
@@ -74,7 +81,7 @@ def check_across(folder_shown: str, checked: Checked, first_path: str,
         checked.problems.append(Problem(
             first_path, 1, 1, f"no 'briefing' section in {folder_shown}",
             "add a file (e.g. briefing.yaml) with briefing: title, summary, period, "
-            "last_reviewed"))
+            "last_reviewed", code=CONSISTENCY))
     _register_ids(checked)
     _check_references(checked, complete)
     _check_claim_values(checked)
@@ -100,7 +107,7 @@ def check_file(loaded: LoadedFile, checked: Checked) -> None:
             checked.problems.append(Problem(
                 loaded.path, data["briefing"]["_line"], data["briefing"]["_col"],
                 f"a second 'briefing' section (the first is in {checked.briefing_path})",
-                "keep one briefing section per folder"))
+                "keep one briefing section per folder", code=CONSISTENCY))
         else:
             checked.briefing, checked.briefing_path = data["briefing"], loaded.path
     for name in SECTION_ITEMS:
@@ -129,7 +136,7 @@ def _register_ids(checked: Checked) -> None:
                 path, item["_line"], item["_col"],
                 f"duplicate id '{item['id']}': already used by {a(SINGULAR[kind])} at "
                 f"{first_path}:{line}:{col}",
-                "ids must be unique within a briefing; rename one of them"))
+                "ids must be unique within a briefing; rename one of them", code=DUPLICATE_ID))
 
 
 MAX_SUGGESTIONS = 200  # "did you mean" costs a scan of every id: only for the first problems
@@ -142,7 +149,7 @@ def _check_references(checked: Checked, complete: bool) -> None:
         if found and found[0] == "withdrawn":  # listed as withdrawn: nothing to point at
             checked.problems.append(Problem(
                 ref.path, ref.line, ref.col, f"'{ref.target}' was withdrawn",
-                "remove the reference, or restore the item and its id"))
+                "remove the reference, or restore the item and its id", code=REFERENCE))
             continue
         if (found and (not ref.sections or found[0] in ref.sections)) or not (
                 found or complete):
@@ -161,11 +168,13 @@ def _reference_problem(ref: Reference, found: tuple | None, known: list[str],
     wanted = " or ".join(SINGULAR[s] for s in ref.sections) or "item"
     if found:
         message = f"'{ref.target}' is {a(SINGULAR[found[0]])}, not {a(wanted)}"
-        return Problem(ref.path, ref.line, ref.col, message, f"give the id of {a(wanted)}")
+        return Problem(ref.path, ref.line, ref.col, message, f"give the id of {a(wanted)}",
+                       code=REFERENCE)
     label = f"known {SINGULAR[ref.sections[0]]} ids" if len(ref.sections) == 1 else "known ids"
     hint = (suggest and did_you_mean(ref.target, known)) or (
         listing(label, known) if known else f"define the {wanted} first")
-    return Problem(ref.path, ref.line, ref.col, f"unknown {wanted} '{ref.target}'", hint)
+    return Problem(ref.path, ref.line, ref.col, f"unknown {wanted} '{ref.target}'", hint,
+                   code=REFERENCE)
 
 
 def _check_claim_values(checked: Checked) -> None:
@@ -174,7 +183,8 @@ def _check_claim_values(checked: Checked) -> None:
         if isinstance(value, dict):
             for message, hint in _claim_value_problems(value):
                 checked.problems.append(
-                    Problem(path, value["_line"], value["_col"], message, hint))
+                    Problem(path, value["_line"], value["_col"], message, hint,
+                            code=CLAIM_VALUE))
 
 
 def _claim_value_problems(value: dict[str, Any]) -> list[tuple[str, str]]:
@@ -269,7 +279,8 @@ def _check_roles(checked: Checked) -> None:
                 checked.problems.append(Problem(
                     path, role["_line"], role["_col"],
                     f"the role '{role.get('title', '')}' ends ({until.text}) before it "
-                    f"starts ({start.text})", "swap from and until, or correct the year"))
+                    f"starts ({start.text})", "swap from and until, or correct the year",
+                    code=CONSISTENCY))
 
 
 def _day(moment: Any) -> str:
@@ -284,4 +295,4 @@ def _check_period(checked: Checked) -> None:
     if period["start"].sort_key > period["end"].sort_key:
         checked.problems.append(Problem(
             checked.briefing_path, period["_line"], period["_col"],
-            "the period ends before it starts", "swap start and end"))
+            "the period ends before it starts", "swap start and end", code=CONSISTENCY))

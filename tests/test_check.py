@@ -7,6 +7,7 @@ then the broken file after `---8<---`. Adding a case means adding a file.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -15,6 +16,8 @@ import pytest
 
 from generator.cli import main
 from generator.pipeline import read_briefings
+from generator.problems import CODES
+from generator.render import shared_renderer
 
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "check_cases").glob("*.case"))
@@ -231,3 +234,39 @@ def test_a_file_gone_before_it_is_read_is_a_problem_not_a_crash(tmp_path: Path) 
     assert result is None
     assert [p.format().splitlines()[0] for p in problems] == [
         "briefings/demo/gone.yaml:1:1: error: cannot read the file: No such file or directory"]
+
+
+def test_json_format_groups_problems_by_code_in_the_order_to_fix_them(workdir: Path,
+                                                                      capsys) -> None:
+    """A file that cannot be read comes first (though its path sorts last), then the
+    others by kind; no group is told apart by its message's wording."""
+    demo = workdir / "briefings" / "demo"
+    (demo / "zz.yaml").write_text("facts:\n\t- id: f0\n")
+    (demo / "facts.yaml").write_text(
+        "facts:\n  - id: alice\n    text: x\n    citations: [wire-a]\n"
+        "  - {id: f2, text: y, citations: [wire-a], when: 2025-13-01}\n")
+    code, out, err = run_check(capsys, "--format", "json")
+    assert (code, err) == (1, "")
+    report = json.loads(out)
+    assert [g["code"] for g in report["groups"]] == ["unreadable", "format", "duplicate-id"]
+    assert report["problems"] == 3
+    first = report["groups"][0]["problems"][0]
+    assert (first["path"], first["line"], first["col"], first["message"]) == (
+        "briefings/demo/zz.yaml", 2, 1, "tab used for indentation")
+
+
+def test_json_format_of_clean_briefings_has_no_groups(workdir: Path, capsys) -> None:
+    code, out, _ = run_check(capsys, "--format", "json")
+    assert code == 0
+    assert json.loads(out) == {"files": 3, "problems": 0, "groups": []}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_every_problem_has_a_code_the_error_page_can_word(case: Path, workdir: Path) -> None:
+    _, _, body = parse_case(case)
+    (workdir / "briefings" / "demo" / "bad.yaml").write_text(body, encoding="utf-8")
+    problems = read_briefings(Path("briefings")).problems
+    assert problems and {p.code for p in problems} <= set(CODES)
+    page = shared_renderer().render("error.md.j2", title="demo", problems=sorted(problems))
+    for code in {p.code for p in problems}:
+        assert f"{{ #{code} }}" in page

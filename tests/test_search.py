@@ -51,7 +51,8 @@ def test_each_section_gets_the_spellings_it_lacks_at_its_end() -> None:
 def test_footnotes_repeated_lists_and_the_warning_are_left_out() -> None:
     content = (
         '<h1 id="r">Round</h1>\n'
-        '<div class="admonition warning">\n<p class="admonition-title">Sources disagree</p>\n'
+        '<div class="admonition warning bf-markers">\n'
+        '<p class="admonition-title">Sources disagree</p>\n'
         '<ul>\n<li><a href="#d">Date of the round</a></li>\n</ul>\n</div>\n'
         '<p>They met.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>\n'
         '<ul class="bf-refs" data-search-exclude="true">\n<li>Elsewhere</li>\n</ul>\n'
