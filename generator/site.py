@@ -39,6 +39,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import nest_paths
 
 from generator.history import read_history
+from generator.lean import LeanInline
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
 from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
@@ -98,6 +99,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search: SearchCopies | None = None
         self.target: Path | None = None  # the real site_dir, while MkDocs writes to…
         self.staging: Path | None = None  # …this folder beside it
+        self.lean = LeanInline()  # Markdown for generated pages (see lean.py)
+        self.generated: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
@@ -129,6 +132,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if found is not None:
                 config.repo_url, config.repo_name = found
                 config.edit_uri = config.edit_uri or LOCAL_EDIT_URI
+        if self.lean not in config.markdown_extensions:
+            config.markdown_extensions.append(self.lean)  # type: ignore[arg-type]
         folder = str(briefings_folder(config, self.config.briefings_dir))
         if folder not in config.watch:
             config.watch.append(folder)  # `mkdocs serve` rebuilds when a fact file changes
@@ -149,6 +154,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except (FileNotFoundError, PageClash) as error:
             raise PluginError(str(error)) from error
         self.matchers = {slug: Matcher(names) for slug, names in self.content.names.items()}
+        self.generated = {page.path for page in self.content.pages}
         if self.preview is None:
             self.search = SearchCopies()
         clashes = [p.path for p in self.content.pages if docs.get_file_from_path(p.path)]
@@ -191,6 +197,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
+        # MkDocs converts this page right after this event: with the lean patterns if ours.
+        self.lean.active = page.file.src_uri in self.generated
         if self.content is not None and page.file.src_uri == "index.md":
             return fill_home(markdown, self.content.home)
         return markdown
@@ -198,6 +206,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
+        self.lean.active = False
         if not (page.meta.get("search") or {}).get("exclude"):
             slug = page.file.src_uri.split("/", 1)[0]
             copy = searchable(html, self.matchers.get(slug))

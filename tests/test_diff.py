@@ -82,7 +82,7 @@ def test_text_and_markdown_say_what_changed_in_one_line(repo):
     markdown = run(path, commits[0], "HEAD", "--format", "markdown")
     assert markdown.returncode == 0, markdown.stderr
     assert markdown.stdout.startswith("## Briefing changes")
-    assert "~~“The talks opened in the old customs house&#46;”~~" in markdown.stdout
+    assert "~~“The talks opened in the old customs house.”~~" in markdown.stdout
     assert "| new | conflict |" in markdown.stdout
 
 

@@ -38,6 +38,8 @@ NASTY = [
     "# not a heading",
     "1. not a list",
     "- not a list either",
+    "1995. not a list, (nor) a link: - + ! .",
+    "12. not a list with two digits",
     "> not a quote",
     "{: #not-an-attribute }",
     "text[^1] with a footnote reference",
@@ -70,8 +72,8 @@ def test_escaped_text_renders_exactly_as_typed(text: str) -> None:
     for template in ("{}", "- {} [^9]\n\n[^9]: note", "| a |\n|---|\n| {} |"):
         source = template.format(escape_markdown(text))
         rendered = markdown.markdown(source, extensions=EXTENSIONS)
-        assert "<script" not in rendered and "javascript:" not in rendered.replace(
-            "javascript&#58;", "")
+        assert "<script" not in rendered  # "javascript:" may stay, as text, not as a link:
+        assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", rendered, re.I)
         assert "<a " not in rendered.replace('<a class="footnote', "").replace(
             '<a href="#fnref', ""), rendered
         assert "<img" not in rendered and "<em>" not in rendered and "<code>" not in rendered
@@ -88,7 +90,7 @@ def test_every_template_value_is_escaped_without_a_filter() -> None:
     env = Renderer().env
     out = env.from_string("{{ a }} {{ b|join(', ') }} {{ c|excerpt(40) }}").render(
         a="<b>", b=["[x](y)", "*z*"], c="_u_")
-    assert out == "&#60;b&#62; &#91;x&#93;&#40;y&#41;, &#42;z&#42; &#95;u&#95;"
+    assert out == "&#60;b&#62; &#91;x&#93;(y), &#42;z&#42; &#95;u&#95;"
 
 
 def test_front_matter_title_is_html_escaped_yaml() -> None:

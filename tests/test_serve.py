@@ -127,7 +127,7 @@ def test_serve_rebuilds_on_a_fact_file_edit_and_survives_a_broken_one(server: Se
                            "the error page")
     messages = re.findall(r"<strong>(briefings/[^<]+)</strong>", body)
     assert messages, body
-    assert messages[0].startswith("briefings/lakeside&#45;talks/rounds/round&#45;2&#46;yaml:")
+    assert messages[0].startswith("briefings/lakeside-talks/rounds/round-2.yaml:")
     assert "YAML syntax error" in body
     # the checker does not add knock-on "unknown id" errors for what the file defined
     assert len(messages) == 1, messages
@@ -142,7 +142,7 @@ def test_serve_rebuilds_on_a_fact_file_edit_and_survives_a_broken_one(server: Se
 # An edit a contributor makes often: one fact's text. It shows on its round's page, and
 # (shortened) on the pages of the actors and places it names.
 FACT_FILE = f"briefings/{SLUG}/rounds/round-2.yaml"
-FACT_TEXT = "Fishing rights were on the agenda"  # "." is written &#46;
+FACT_TEXT = "Fishing rights were on the agenda"
 EDITED = "Fishing rights and ferry times were on the agenda"
 # The fixture is smaller than the Istanbul briefing, whose target is 1 s: an edit under
 # `serve --dirty` re-renders one briefing and builds the few pages that changed.

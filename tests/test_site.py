@@ -240,12 +240,12 @@ def test_actor_page_has_roles_rounds_labels_and_backlinks(site: Path) -> None:
     assert 'href="../../rounds/round-2/"' in backlinks
     radio = article(site, f"{SLUG}/actors/lake-radio")
     assert 'id="lake-radio-label-state"' in radio
-    assert "Called “state&#45;run” by The Daily Lake" in radio  # the source says it, not us
+    assert "Called “state-run” by The Daily Lake" in radio  # the source says it, not us
 
 
 def test_timeline_keeps_the_precision_of_the_sources(site: Path) -> None:
     page = article(site, f"{SLUG}/timeline")
-    assert "31 May–1 June 2025 &#40;reported as “over the weekend”&#41;" in page
+    assert "31 May–1 June 2025 (reported as “over the weekend”)" in page
     assert "<strong>May 2025</strong>" in page
     assert page.index('id="talks-announced"') < page.index('id="weekend-storm"')
 
@@ -254,12 +254,12 @@ def test_injected_html_and_javascript_links_show_as_text(site: Path) -> None:
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         assert "<script>alert" not in text, page
-        assert "javascript:" not in text.lower().replace("javascript&#58;", ""), page
         assert "<i>Palace</i>" not in text and "<b>2025</b>" not in text, page
-        assert not re.search(r"""href=["']?javascript""", text, re.I), page
+        # "javascript:" may be text on the page; never the target of a link or a source
+        assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*javascript""", text, re.I), page
     fact = article(site, f"{SLUG}/rounds/round-2")
-    assert "&#60;script&#62;alert&#40;'fact'&#41;&#60;/script&#62;" in fact
-    assert "&#91;click here&#93;&#40;javascript&#58;alert" in fact
+    assert "&#60;script&#62;alert('fact')&#60;/script&#62;" in fact
+    assert "&#91;click here&#93;(javascript:alert" in fact
     title = re.search(r"<title>(.*?)</title>", html(site, f"{SLUG}/actors/lake-mediation"))
     assert title is not None and "&lt;script&gt;" in title.group(1)
 
@@ -440,8 +440,8 @@ def test_serve_shows_an_error_page_and_keeps_the_other_pages(tmp_path: Path) -> 
     build(config)  # no exception: the server stays up
     page = article(tmp_path / "site", SLUG)
     assert "This briefing cannot be built" in page
-    assert "briefings/lakeside&#45;talks/actors&#46;yaml:17:13</strong>" in page
-    assert "nowhere&#45;land" in page
+    assert "briefings/lakeside-talks/actors.yaml:17:13</strong>" in page
+    assert "nowhere-land" in page
     assert str(tmp_path / "briefings") in config.watch
 
 
