@@ -36,6 +36,7 @@ class FeedEntry:
     update: Update
     link: str  # relative to the feed
     name: str  # what the entry is about, as the site names it
+    page: str  # the Markdown page that holds the entry (docs-relative), for site links
 
 
 def entry_id(slug: str, update: Update) -> str:
@@ -59,7 +60,7 @@ def feed_entries(plan: Plan, directory_urls: bool = True,
             link += "/"
         name = u.title or (plan.view.names.long(u.id) if u.live else u.old or u.new or u.id)
         out.append(FeedEntry(entry_id(b.slug, u), b.slug, b.info.title, u,
-                             f"{link}#{u.anchor}", name))
+                             f"{link}#{u.anchor}", name, page))
     return out
 
 

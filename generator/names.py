@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.markup import MONTHS, format_when
+from generator.markup import format_when
 from generator.model import UNKNOWN, Briefing, Source, When
+from generator.wording import MONTHS
 
 # Words that say no more than a round's number: "Second round", "Round 2 of talks".
 _ROUND_WORDS = frozenset((

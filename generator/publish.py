@@ -31,6 +31,7 @@ from generator.search import Names, briefing_names
 from generator.updates import briefing_updates
 
 PLACEHOLDER = "<!-- briefings -->"
+LATEST_ON_HOME = 5  # updates of every briefing listed on the site's home page
 # edit_base, directory_urls, hand-written pages, from_source, site_name: what rendering
 # depends on besides the briefing
 Settings = tuple[str, bool, tuple[Handwritten, ...], bool, str]
@@ -101,7 +102,9 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
         entries.append({"title": slug, "link": _link(slug), "problems": len(problems)})
     entries.sort(key=lambda e: e["link"])
     content.nav.sort(key=lambda section: _nav_key(section))
-    content.home = renderer.render("site_home.md.j2", briefings=entries)
+    latest = sorted(feed, key=lambda e: e.update.stamp.date, reverse=True)[:LATEST_ON_HOME]
+    content.home = renderer.render("site_home.md.j2", briefings=entries, updates=[
+        (e, Markup(f"{quote(e.page)}#{quote(e.update.anchor)}")) for e in latest])
     if rendered is not None:
         for slug in rendered.keys() - {b.slug for b in reading.briefings}:
             del rendered[slug]

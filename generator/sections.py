@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import wording
 from generator.schema import (
     Boolean,
     Either,
@@ -37,7 +38,7 @@ POSITION_STATUSES = ("proposed", "demanded", "offered", "accepted", "agreed", "r
 DISCREPANCY_STATUSES = ("open", "explained", "resolved", "dismissed")
 APPROXIMATIONS = ("exact", "about", "over", "under", "at-least", "at-most", "a-little-over",
                   "a-little-under", "between")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(day.lower() for day in wording.WEEKDAYS)
 VALUE_KINDS = ("count", "duration", "quantity", "date", "datetime", "choice")
 DURATION_PATTERN = r"^(?=[0-9])([0-9]+d)?([0-9]+(\.[0-9]+)?h)?([0-9]+m)?([0-9]+s)?$"
 MAX_DURATION_DAYS = 36_525  # a hundred years: longer is a typo in a negotiation briefing

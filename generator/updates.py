@@ -7,14 +7,18 @@ notes) and `feed.xml.j2` word it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from generator.findings import text_wording
+from generator.analyze.context import Context, group_claims
+from generator.analyze.detect import conflicts
+from generator.findings import Wording, text_wording
 from generator.history import Event, History, Stamp
-from generator.model import Analysis, Briefing, Finding
+from generator.model import Analysis, Briefing, Citation, Claim, Finding, Origin
 from generator.names import Names
+from generator.resolve import claim_value
+from generator.when import parse_when
 
 RECENT = timedelta(days=7)  # an item changed this close to the build date is marked
 # The fields whose change is a correction of what a reader was told (not a new tag).
@@ -35,7 +39,7 @@ class Update:
     new: str | None = None  # the wording after (corrected)
     reason: str | None = None  # why it was withdrawn
     live: bool = True  # the item is still in the briefing (a link to it works)
-    status: str | None = None  # a finding's status
+    status: str | None = None  # a finding's status; corrected | withdrawn: what ended it
     title: str | None = None  # a finding's title
 
     @property
@@ -145,6 +149,7 @@ def _findings(result: BriefingUpdates, briefing: Briefing, analysis: Analysis,
         if settled is not None:
             result.entries.append(_finding_entry(finding, settled, "settled",
                                                  titles.title(finding)))
+    _corrected_away(result, briefing, analysis, history, titles)
 
 
 def _settled(finding: Finding, slug: str, history: History) -> Stamp | None:
@@ -158,6 +163,71 @@ def _settled(finding: Finding, slug: str, history: History) -> Stamp | None:
                 (event.old or {}).get("status") not in SETTLED:
             return event.stamp
     return None
+
+
+def _corrected_away(result: BriefingUpdates, briefing: Briefing, analysis: Analysis,
+                    history: History, titles: Wording) -> None:
+    """Conflicts that an edit to one of their claims ended: each claim's version before a
+    correction or withdrawal is compared again with the claims of its group as they are
+    now (only those already published then). A conflict that no current finding covers
+    was settled by that edit: the Updates page lists when it opened and when it ended."""
+    standing = [set(f.claims) for f in analysis.discrepancies]
+    settled: dict[str, tuple[Finding, Stamp, Stamp, str]] = {}
+    slug = briefing.slug
+    groups = group_claims(briefing)
+    for event in history.events.get(slug, []):
+        if event.section != "claims" or event.change == "added" or not event.old:
+            continue
+        before = _claim_as_it_was(event.old, briefing)
+        if before is None:
+            continue
+        peers = [c for c in groups.get((before.subject, before.property), [])
+                 if c.id != before.id and _published_by(history, slug, c.id, event.stamp)]
+        if not peers:
+            continue
+        then = replace(briefing, claims={c.id: c for c in [*peers, before]})
+        ctx = Context.of(then)
+        for detected in conflicts(ctx.groups, ctx):
+            finding = detected.finding
+            if before.id in finding.claims and not any(set(finding.claims) <= claims
+                                                       for claims in standing):
+                opened = max((history.of(slug, "claims", c).first for c in finding.claims
+                              if history.of(slug, "claims", c) is not None),
+                             key=lambda s: s.date, default=event.stamp)
+                change = "withdrawn" if event.change == "removed" else "corrected"
+                settled[finding.id] = (finding, opened, event.stamp, change)
+    for finding, opened, ended, change in settled.values():
+        title = titles.title(finding)
+        for stamp, kind in ((opened, "opened"), (ended, "settled")):
+            entry = _finding_entry(finding, stamp, kind, title)
+            entry.live, entry.status = False, change  # corrected | withdrawn
+            result.entries.append(entry)
+
+
+def _published_by(history: History, slug: str, claim_id: str, stamp: Stamp) -> bool:
+    item = history.of(slug, "claims", claim_id)
+    return item is not None and item.first.date <= stamp.date
+
+
+def _claim_as_it_was(raw: dict[str, Any], briefing: Briefing) -> Claim | None:
+    """A claim's earlier version (plain YAML values, checked when it was committed) as the
+    analysis reads claims; None when it cannot be read back."""
+    try:
+        value = raw.get("value")
+        return Claim(
+            id=str(raw["id"]), subject=str(raw["subject"]), property=str(raw["property"]),
+            reported=str(raw["reported"]), origin=Origin(briefing.slug, 0),
+            citations=[Citation(source=str(c["source"] if isinstance(c, dict) else c))
+                       for c in raw.get("citations", [])],
+            value=claim_value(_checked_value(value)) if isinstance(value, dict) else None)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _checked_value(value: dict[str, Any]) -> dict[str, Any]:
+    """Dates read as the checker reads them; the other value kinds stay as written."""
+    return {k: parse_when(str(v)) if k in ("date", "datetime") else v
+            for k, v in value.items()}
 
 
 def _finding_entry(finding: Finding, stamp: Stamp, change: str, title: str) -> Update:

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
-from history_repo import BUILD_EPOCH, SLUG, make_history_repo
+from history_repo import BUILD_EPOCH, SLUG, git, make_history_repo
 
 from generator.history import read_history
 from generator.repository import parse_remote
@@ -230,3 +230,42 @@ def test_feeds_follow_rfc_4287(built):
     site, _ = built
     for path in (site / f"{SLUG}.atom.xml", site / "feed.xml"):
         assert rfc4287_problems(path.read_bytes()) == [], path.name
+
+
+def test_a_conflict_that_a_correction_ends_is_listed_as_settled(tmp_path):
+    """Commit 5 corrects the paper's length of round 1 to agree with the wire: the detected
+    conflict opened on 6 March no longer stands, and the Updates page says so and why."""
+    repo = tmp_path / "repo"
+    make_history_repo(repo, site=True)
+    facts = repo / "briefings" / SLUG / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        'reported: "three hours"', 'reported: "a little over an hour"'), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Correct the paper's length of round 1",
+        date="2026-03-07T11:00:00+00:00")
+    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "/usr/bin:/bin",
+           "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo,
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    updates = text_of(page(repo / "site", f"{SLUG}/updates"))
+    assert "7 March 2026 Discrepancy settled · Duration of Round 1: no longer stands, since " \
+        "one of its claims was corrected" in updates, updates
+    assert "Discrepancy opened · Duration of Round 1 (since settled)" in updates
+    assert "Corrected · three hours → a little over an hour" in updates
+    home = text_of(page(repo / "site", SLUG))
+    assert "7 March 2026 · Discrepancy settled: Duration of Round 1" in home, home
+    discrepancies = text_of(page(repo / "site", f"{SLUG}/discrepancies"))
+    assert "three hours" not in discrepancies  # the conflict itself is gone from the site
+
+
+def test_the_site_home_lists_the_latest_updates_of_every_briefing(built):
+    site, commits = built
+    html = (site / "index.html").read_text(encoding="utf-8")
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html[html.index("<article"):])).split())
+    latest = text[text.index("Latest updates"):]
+    assert latest.startswith("Latest updates 6 March 2026 · Harbour talks · Discrepancy "
+                             "opened: Duration of Round 1"), latest[:300]
+    assert latest.count("Harbour talks ·") == 5  # the five newest, newest first
+    anchor = f"update-{commits[1][:7]}-harbour-opened"
+    assert f'href="{SLUG}/updates/#{anchor}"' in html  # each one links to its entry
+    assert 'href="feed.xml"' in html

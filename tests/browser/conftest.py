@@ -65,9 +65,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+def _settled_build_date() -> str:
+    """SOURCE_DATE_EPOCH for the build: eight days after the last commit of `briefings/`,
+    so no item carries a "new" or "updated" mark (those are tested on their own, in
+    tests/test_updates.py) and the screenshots do not change with the day they are taken."""
+    last = subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%ct", "--",
+                           "briefings"], capture_output=True, text=True).stdout.strip()
+    return str(int(last) + 8 * 86_400) if last.isdigit() else os.environ.get(
+        "SOURCE_DATE_EPOCH", "")
+
+
 def _build(config: Path, out: Path) -> float:
     start = time.monotonic()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_settled_build_date())
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
         cwd=REPO,

@@ -134,7 +134,9 @@ def test_site_home_has_no_duplicate_heading_and_whole_summaries(page, server, si
     page.goto(server.url(""))
     headings = page.locator("article h1, article h2").all_inner_texts()
     assert len(headings) == len(set(headings)), headings
-    for item in page.locator("article li").all_inner_texts():
+    briefings = page.locator("article h2#current-briefings + ul > li")
+    assert briefings.count() >= 1
+    for item in briefings.all_inner_texts():
         summary = item.split(":", 1)[1].rsplit("(", 1)[0].strip()
         assert summary.endswith((".", "!", "?", "”")), summary
 
