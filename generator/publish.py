@@ -22,6 +22,7 @@ from generator.analyze.kinds import kinds
 from generator.feeds import EPOCH, FeedEntry, render_feed, reviewed
 from generator.findings import Wording
 from generator.history import History, build_date
+from generator.incremental import Incremental, PagesState
 from generator.markup import format_when
 from generator.model import Briefing
 from generator.pages import NAV, Handwritten
@@ -49,6 +50,7 @@ class Rendering:
     built: datetime
     pages: list[Page]
     feed: list[FeedEntry]
+    state: PagesState | None = None  # what the next rendering may reuse (incremental.py)
 
 
 Rendered = dict[str, Rendering]  # by slug
@@ -127,10 +129,16 @@ def _rendered(briefing: Briefing, settings: Settings, history: History | None,
     analysis = analyze(briefing)
     updates = briefing_updates(briefing, analysis, history, built)
     feed: list[FeedEntry] = []
+    incremental = None
+    if rendered is not None:  # another version of the briefing: reuse what did not change
+        same = (hit is not None and hit.settings == settings and hit.history == history
+                and hit.built.date() == built.date())
+        incremental = Incremental(hit.state if same and hit else None, briefing, analysis)
     pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls, site_name,
-                            updates, feed, from_source)
-    if rendered is not None:
-        rendered[briefing.slug] = Rendering(briefing, settings, history, built, pages, feed)
+                            updates, feed, from_source, incremental)
+    if rendered is not None and incremental is not None:
+        rendered[briefing.slug] = Rendering(briefing, settings, history, built, pages, feed,
+                                            incremental.state)
     return pages, feed
 
 
