@@ -18,7 +18,9 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from generator.analyze import analyze
+from generator.analyze.kinds import kinds
 from generator.feeds import EPOCH, FeedEntry, render_feed, reviewed
+from generator.findings import Wording
 from generator.history import History, build_date
 from generator.incremental import Incremental, PagesState
 from generator.markup import format_when
@@ -31,6 +33,7 @@ from generator.search import Names, briefing_names
 from generator.updates import briefing_updates
 
 PLACEHOLDER = "<!-- briefings -->"
+KINDS_PLACEHOLDER = "<!-- finding-kinds -->"
 LATEST_ON_HOME = 5  # updates of every briefing listed on the site's home page
 # edit_base, directory_urls, hand-written pages, from_source, site_name: what rendering
 # depends on besides the briefing
@@ -170,9 +173,20 @@ def error_page(renderer: Renderer, slug: str, problems: list[Problem]) -> Page:
     return Page(f"{slug}/index.md", content, problems[0].path)
 
 
-def fill_home(markdown: str, home: str) -> str:
-    """The site home with the list of briefings in place of its placeholder."""
-    return markdown.replace(PLACEHOLDER, home)
+def fill_page(path: str, markdown: str, home: str) -> str:
+    """A hand-written page with what the generator fills in: the site home's list of
+    briefings, and wherever it is asked for, the table of finding kinds."""
+    if path == "index.md":
+        markdown = markdown.replace(PLACEHOLDER, home)
+    if KINDS_PLACEHOLDER in markdown:
+        markdown = markdown.replace(KINDS_PLACEHOLDER, kinds_doc())
+    return markdown
+
+
+def kinds_doc() -> str:
+    """The finding kinds, what each finds, its ids and its JSON reason, from the registry."""
+    renderer = shared_renderer()
+    return renderer.render("kinds.md.j2", kinds=kinds(), wording=Wording(renderer.env))
 
 
 def handwritten_page(path: str, text: str) -> Handwritten:

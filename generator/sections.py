@@ -58,9 +58,10 @@ RESERVED_IDS = frozenset({
     "what-happened", "updates", "single-origin", "derived",
     *ACTOR_KINDS,  # the actors page's groups
 })
-RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "gap-", "kind-", "party-", "places-",
-                     "see-", "single-source-", "update-", "weekday-", "single-origin-",
-                     "derived-")
+# `finding-` is for the ids of finding kinds added later (generator/analyze/kinds.py).
+RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "finding-", "gap-", "kind-",
+                     "party-", "places-", "see-", "single-source-", "update-", "weekday-",
+                     "single-origin-", "derived-")
 
 CITE_HINT = "add citations: [source-id], naming the source that reports it"
 
