@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.markup import MONTHS
 from generator.model import Fact, Round
+from generator.wording import MONTHS
 
 MAX_BUCKETS = 60  # columns before days are merged into months (and months into years)
 MAX_GAP = 10  # a longer empty stretch (in buckets) is drawn as a break

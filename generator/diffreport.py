@@ -13,7 +13,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from generator.analyze.kinds import kinds
 from generator.diff import SECTIONS, BriefingDiff, SiteDiff
+from generator.findings import text_wording
 from generator.render import Renderer
 
 FORMATS = ("text", "markdown", "json")
@@ -29,9 +31,13 @@ NOUNS = {
     "discrepancies": ("recorded discrepancy", "recorded discrepancies"),
     "withdrawn": ("withdrawal note", "withdrawal notes"),
 }
-FINDING_NOUNS = {"conflict": "conflict", "weekday-mismatch": "weekday mismatch",
-                 "single-source": "single-source claim", "coverage-gap": "coverage gap",
-                 "recorded": "recorded discrepancy"}
+
+
+def finding_nouns() -> dict[str, str]:
+    """One finding of each kind in running text ("coverage gap"), from the kind's fragment;
+    and an editor's record."""
+    wording = text_wording(None)
+    return {k.name: wording.noun(k) for k in kinds()} | {"recorded": "recorded discrepancy"}
 
 
 def render_diff(site: SiteDiff, fmt: str) -> str:
@@ -40,7 +46,7 @@ def render_diff(site: SiteDiff, fmt: str) -> str:
         return json.dumps(dataclasses.asdict(site), ensure_ascii=False, indent=2,
                           default=str) + "\n"
     context = {"site": site, "briefings": [_grouped(b) for b in site.briefings],
-               "nouns": NOUNS, "finding_nouns": FINDING_NOUNS}
+               "nouns": NOUNS, "finding_nouns": finding_nouns()}
     if fmt == "markdown":
         renderer = Renderer()
         renderer.env.filters["plain"] = plain

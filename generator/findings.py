@@ -1,7 +1,8 @@
 """The wording of findings: one template per finding kind, templates/findings/<kind>.md.j2.
 
 Each fragment has the blocks `heading` (its section on the discrepancies page), `count`
-(its column of counts), `doc` (a line for the table of kinds), `title` (one finding's
+(its column of counts), `noun` (one finding in running text: "coverage gap"), `doc` (a
+line for the table of kinds), `title` (one finding's
 heading) and `explain` (the sentence saying what the analysis compared and why it
 flagged it, from the finding's `rule` and `reason`). The analysis builds no English:
 this module renders those blocks, as Markdown for the site or as plain text for the CLI.
@@ -57,6 +58,10 @@ class Wording:
     def doc(self, kind: FindingKind | str) -> str:
         return self._block(_name(kind), "doc")
 
+    def noun(self, kind: FindingKind | str) -> str:
+        """One finding of the kind, in running text: 'coverage gap'."""
+        return self._block(_name(kind), "noun")
+
     def title(self, finding: Finding) -> str:
         record = self.names.b.discrepancies.get(finding.recorded or "") if self.names else None
         return self._block(finding.kind, "title", f=finding, record=record)
@@ -73,7 +78,7 @@ def add_filters(env: Environment) -> None:
     env.filters.update(FILTERS, and_join=and_join)
 
 
-def text_wording(names: Names) -> Wording:
+def text_wording(names: Names | None) -> Wording:
     """The fragments as plain text, for the CLI report (nothing escaped)."""
     env = Environment(loader=PackageLoader("generator", "templates"), trim_blocks=True,
                       lstrip_blocks=True, autoescape=False)

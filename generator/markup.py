@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup
 
 from generator.model import ClaimValue, When
+from generator.wording import MONTHS, duration, offset
 
 # Characters with a meaning in HTML or in Markdown (with our extensions): written as
 # numeric references they show as typed and can start no tag, link, emphasis, list, table
@@ -36,8 +37,6 @@ _INNER = {k: v for k, v in _TABLE.items() if chr(k) not in ".-():+!"}
 _SPACE = re.compile(r"\s+")
 _START = re.compile(r" *\d*.?", re.S)  # spaces, digits ("1." starts a list), one more
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def escape_markdown(value: object) -> Markup:
@@ -167,18 +166,10 @@ def _format_point(value: date | datetime, precision: str) -> str:
         return f"{MONTHS[value.month - 1]} {value.year}"
     text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
     if precision == "minute" and isinstance(value, datetime):
-        text += f", {value:%H:%M} {_zone(value)}"
+        text += f", {value:%H:%M} {offset(value.utcoffset())}"
     return text
 
 
-def _zone(value: datetime) -> str:
-    offset = value.utcoffset()
-    if offset is None or not offset:
-        return "UTC"
-    minutes = int(offset.total_seconds() // 60)
-    sign, minutes = ("+" if minutes >= 0 else "−"), abs(minutes)
-    hours, rest = divmod(minutes, 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
 def _format_range(start: date | datetime, p1: str, end: date | datetime, p2: str) -> str:
@@ -219,9 +210,7 @@ def _amount(number: float | None, kind: str, unit: str | None) -> str:
     if number is None:
         return "?"
     if kind == "duration":
-        hours, minutes = divmod(round(number), 60)
-        return " ".join(p for p in (f"{hours} h" if hours else "",
-                                    f"{minutes} min" if minutes or not hours else "") if p)
+        return duration(number)
     text = f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
     return f"{text} {unit}" if unit else text
 

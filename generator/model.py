@@ -314,38 +314,14 @@ class Briefing:
     discrepancies: dict[str, Discrepancy] = field(default_factory=dict)
     withdrawn: dict[str, Withdrawn] = field(default_factory=dict)
 
-    def kind_of(self, item_id: str) -> str | None:
-        """The section an id belongs to (`actors`, `rounds`, ...), or None."""
-        for section in SECTIONS:
-            if item_id in getattr(self, section):
-                return section
-        for document in self.documents.values():
-            if any(item.id == item_id for item in document.items):
-                return "document-items"
-        return None
-
-
-SECTIONS = (
-    "sources",
-    "actors",
-    "places",
-    "issues",
-    "rounds",
-    "facts",
-    "documents",
-    "positions",
-    "claims",
-    "discrepancies",
-)
-
 
 @dataclass(slots=True)
 class Finding:
     """One result of the discrepancy analysis, detected or recorded by an editor.
 
-    `kind` is `conflict` (values that cannot both be true), `weekday-mismatch`,
-    `single-source` (a claim only one source reports) or `coverage-gap` (document items
-    one source lists and another covering the same document omits). `origin` is
+    `kind` is a registered kind (generator/analyze/kinds.py: `conflict`, values that
+    cannot both be true; `single-source`, a claim only one source reports; ...); `rule`
+    and `reason` say, as data, what fired and what was compared. `origin` is
     `detected` or `recorded`; a detected finding reviewed by an editor's discrepancy
     carries its id in `recorded`, its status and its analysis.
     """

@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.markup import MONTHS, format_when
+from generator.markup import format_when
 from generator.model import UNKNOWN, Briefing, Source, When
+from generator.wording import MONTHS
 
 # Words that say no more than a round's number: "Second round", "Round 2 of talks".
 _ROUND_WORDS = frozenset((
@@ -83,8 +84,11 @@ class Names:
                        for n, item in enumerate(doc.items, 1)}
         self._labels = {label.id: (actor, label) for actor in briefing.actors.values()
                         for label in actor.labels}
+        self.used: set[str] | None = None  # ids named, while a page records them
 
     def of(self, item_id: str) -> Name:
+        if self.used is not None:
+            self.used.add(item_id)
         name = self._cache.get(item_id)
         if name is None:
             name = self._cache[item_id] = self._name(item_id)

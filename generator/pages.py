@@ -17,11 +17,11 @@ from typing import Any
 from generator.chart import timeline_chart
 from generator.findings import text_wording
 from generator.layout import Chunk, chunks, pack
-from generator.markup import MONTHS
 from generator.model import Fact, Origin, Round
 from generator.sections import ACTOR_KINDS, PLACE_KINDS
 from generator.updates import BriefingUpdates, no_updates
 from generator.view import BriefingView
+from generator.wording import MONTHS
 
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
 TIMELINE_SIZE = 200  # entries per timeline page

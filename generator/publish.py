@@ -18,8 +18,11 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from generator.analyze import analyze
+from generator.analyze.kinds import kinds
 from generator.feeds import EPOCH, FeedEntry, render_feed, reviewed
+from generator.findings import Wording
 from generator.history import History, build_date
+from generator.incremental import Incremental, PagesState
 from generator.markup import format_when
 from generator.model import Briefing
 from generator.pages import NAV, Handwritten
@@ -30,6 +33,7 @@ from generator.search import Names, briefing_names
 from generator.updates import briefing_updates
 
 PLACEHOLDER = "<!-- briefings -->"
+KINDS_PLACEHOLDER = "<!-- finding-kinds -->"
 LATEST_ON_HOME = 5  # updates of every briefing listed on the site's home page
 # edit_base, directory_urls, hand-written pages, from_source, site_name: what rendering
 # depends on besides the briefing
@@ -46,6 +50,7 @@ class Rendering:
     built: datetime
     pages: list[Page]
     feed: list[FeedEntry]
+    state: PagesState | None = None  # what the next rendering may reuse (incremental.py)
 
 
 Rendered = dict[str, Rendering]  # by slug
@@ -124,10 +129,16 @@ def _rendered(briefing: Briefing, settings: Settings, history: History | None,
     analysis = analyze(briefing)
     updates = briefing_updates(briefing, analysis, history, built)
     feed: list[FeedEntry] = []
+    incremental = None
+    if rendered is not None:  # another version of the briefing: reuse what did not change
+        same = (hit is not None and hit.settings == settings and hit.history == history
+                and hit.built.date() == built.date())
+        incremental = Incremental(hit.state if same and hit else None, briefing, analysis)
     pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls, site_name,
-                            updates, feed, from_source)
-    if rendered is not None:
-        rendered[briefing.slug] = Rendering(briefing, settings, history, built, pages, feed)
+                            updates, feed, from_source, incremental)
+    if rendered is not None and incremental is not None:
+        rendered[briefing.slug] = Rendering(briefing, settings, history, built, pages, feed,
+                                            incremental.state)
     return pages, feed
 
 
@@ -162,9 +173,20 @@ def error_page(renderer: Renderer, slug: str, problems: list[Problem]) -> Page:
     return Page(f"{slug}/index.md", content, problems[0].path)
 
 
-def fill_home(markdown: str, home: str) -> str:
-    """The site home with the list of briefings in place of its placeholder."""
-    return markdown.replace(PLACEHOLDER, home)
+def fill_page(path: str, markdown: str, home: str) -> str:
+    """A hand-written page with what the generator fills in: the site home's list of
+    briefings, and wherever it is asked for, the table of finding kinds."""
+    if path == "index.md":
+        markdown = markdown.replace(PLACEHOLDER, home)
+    if KINDS_PLACEHOLDER in markdown:
+        markdown = markdown.replace(KINDS_PLACEHOLDER, kinds_doc())
+    return markdown
+
+
+def kinds_doc() -> str:
+    """The finding kinds, what each finds, its ids and its JSON reason, from the registry."""
+    renderer = shared_renderer()
+    return renderer.render("kinds.md.j2", kinds=kinds(), wording=Wording(renderer.env))
 
 
 def handwritten_page(path: str, text: str) -> Handwritten:

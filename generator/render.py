@@ -20,6 +20,7 @@ from generator import layout, markup
 from generator.export import export_json
 from generator.feeds import FeedEntry, briefing_feed, feed_entries, feed_path
 from generator.findings import Wording, add_filters
+from generator.incremental import Incremental
 from generator.languages import language_name
 from generator.layout import relative, url_between
 from generator.load import gc_paused
@@ -56,8 +57,9 @@ class PageContext:
     """The page being rendered, as templates see it: links relative to it, its footnotes."""
 
     def __init__(self, spec: PageSpec, plan: Plan, directory_urls: bool = True,
-                 from_source: bool = False) -> None:
+                 from_source: bool = False, used: set[str] | None = None) -> None:
         self.spec = spec
+        self.used = used  # ids linked to and cited, for incremental.py
         self.plan = plan
         self.directory_urls = directory_urls
         self.from_source = from_source  # raw HTML links for Zensical (layout.url_between)
@@ -66,12 +68,16 @@ class PageContext:
 
     def to(self, item_id: str) -> Markup:
         """A relative link to the page (and anchor) where an id lives."""
+        if self.used is not None:
+            self.used.add(item_id)
         path, anchor = self.plan.locations[item_id]
         link = "" if path == self.spec.path else relative(self.spec.path, path)
         return Markup(link + (f"#{anchor_id(anchor)}" if anchor else "") or "#")
 
     def href(self, item_id: str) -> Markup:
         """Like `to`, as a final URL for raw HTML (MkDocs rewrites only Markdown links)."""
+        if self.used is not None:
+            self.used.add(item_id)
         path, anchor = self.plan.locations[item_id]
         fragment = f"#{anchor_id(anchor)}" if anchor else ""
         if path == self.spec.path and fragment:
@@ -105,6 +111,8 @@ class PageContext:
         labels = self._labels
         out = []
         for c in citations:
+            if self.used is not None:
+                self.used.add(c.source)
             label = labels.get(c)
             if label is None:
                 label = Markup(_unique(footnote_label(c), self._taken))  # id alphabet only
@@ -162,13 +170,20 @@ class Renderer:
         return self.env.get_template(template).render(**context)
 
     def page(self, spec: PageSpec, plan: Plan, edit_base: str,
-             directory_urls: bool = True, from_source: bool = False) -> Page:
+             directory_urls: bool = True, from_source: bool = False,
+             used: set[str] | None = None) -> Page:
+        """One page; `used` (if given) gets the ids the page hosts, links to, cites or names."""
         source = spec.origin.path
-        content = self.render(
-            spec.template, **spec.context, title=spec.title, view=plan.view, names=plan.view.names,
-            wording=Wording(self.env, plan.view.names),
-            b=plan.view.b, page=PageContext(spec, plan, directory_urls, from_source), plan=plan,
-            edit_url=safe_url(edit_base + source) if edit_base else None)
+        names = plan.view.names
+        names.used = used
+        try:
+            content = self.render(
+                spec.template, **spec.context, title=spec.title, view=plan.view, names=names,
+                wording=Wording(self.env, names), b=plan.view.b,
+                page=PageContext(spec, plan, directory_urls, from_source, used), plan=plan,
+                edit_url=safe_url(edit_base + source) if edit_base else None)
+        finally:
+            names.used = None
         return Page(spec.path, content, source)
 
 
@@ -185,7 +200,8 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                     directory_urls: bool = True, site_name: str = "",
                     updates: BriefingUpdates | None = None,
                     feed_sink: list[FeedEntry] | None = None,
-                    from_source: bool = False) -> list[Page]:
+                    from_source: bool = False,
+                    incremental: Incremental | None = None) -> list[Page]:
     """Every page of one briefing, and its JSON export, sorted by path.
 
     `edit_base` is a URL prefix (".../edit/main/"): when given, each page links to the
@@ -195,14 +211,21 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
     written as raw HTML carry final URLs; `from_source` writes them for Zensical instead.
     `updates` (from the git history) fill the Updates page, the marks and correction
     notes, and the briefing's Atom feed; `feed_sink` collects its feed entries (linked from
-    the site root) for the site feed.
+    the site root) for the site feed. `incremental` (under `mkdocs serve`) keeps the
+    pages an edit cannot have changed from its previous rendering.
     """
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
         try:
             plan = Plan(BriefingView(briefing, analysis), list(handwritten), updates)
             renderer = shared_renderer(site_name)
-            pages = [renderer.page(spec, plan, edit_base, directory_urls, from_source)
-                     for spec in plan.specs]
+            if incremental is None:
+                pages = [renderer.page(spec, plan, edit_base, directory_urls, from_source)
+                         for spec in plan.specs]
+            else:
+                pages = [Page(spec.path, content, spec.origin.path)
+                         for spec, content in incremental.pages(plan, lambda spec, used: str(
+                             renderer.page(spec, plan, edit_base, directory_urls, from_source,
+                                           used).content))]
             pages.append(Page(feed_path(briefing.slug), briefing_feed(plan, directory_urls),
                               briefing.info.origin.path))
             if feed_sink is not None:

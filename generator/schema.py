@@ -17,7 +17,7 @@ import yaml
 
 from generator.load import CONTROL
 from generator.problems import Problem, show
-from generator.when import FORMS_HINT, WHEN_PATTERN, WhenError, parse_when
+from generator.when import WHEN_PATTERN, WhenError, parse_when
 
 INVALID: Any = object()
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -324,8 +324,6 @@ class WhenType(Text):
             schema = {"anyOf": [schema, {"enum": extra}]}
         return self._with_doc({**schema, "examples": ["2025-06-02", "2025-06-02T13:00+03:00"]})
 
-
-WHEN_HINT = FORMS_HINT
 
 
 @dataclass

@@ -27,12 +27,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from generator.folding import strip_marks
 from generator.model import Briefing
 from generator.names import Names as ItemNames
 
-_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                       "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",
-                       "ð": "d"})
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 # Common English words: a name spelled as one of them ("of") would match nearly every text,
@@ -72,9 +70,9 @@ Names = list[list[str]]  # each entry: every spelling of one actor, place or iss
 
 
 def fold(text: str) -> str:
-    """`Çırağan` -> `Ciragan`: what a reader without the diacritics types."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """`Çırağan` -> `Ciragan`: what a reader without the diacritics types (the same table
+    as the analysis folds names with, generator/folding.py)."""
+    return strip_marks(text)
 
 
 def briefing_names(briefing: Briefing) -> Names:

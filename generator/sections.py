@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import wording
 from generator.schema import (
     Boolean,
     Either,
@@ -37,7 +38,7 @@ POSITION_STATUSES = ("proposed", "demanded", "offered", "accepted", "agreed", "r
 DISCREPANCY_STATUSES = ("open", "explained", "resolved", "dismissed")
 APPROXIMATIONS = ("exact", "about", "over", "under", "at-least", "at-most", "a-little-over",
                   "a-little-under", "between")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(day.lower() for day in wording.WEEKDAYS)
 VALUE_KINDS = ("count", "duration", "quantity", "date", "datetime", "choice")
 DURATION_PATTERN = r"^(?=[0-9])([0-9]+d)?([0-9]+(\.[0-9]+)?h)?([0-9]+m)?([0-9]+s)?$"
 MAX_DURATION_DAYS = 36_525  # a hundred years: longer is a typo in a negotiation briefing
@@ -57,9 +58,10 @@ RESERVED_IDS = frozenset({
     "what-happened", "updates", "single-origin", "derived",
     *ACTOR_KINDS,  # the actors page's groups
 })
-RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "gap-", "kind-", "party-", "places-",
-                     "see-", "single-source-", "update-", "weekday-", "single-origin-",
-                     "derived-")
+# `finding-` is for the ids of finding kinds added later (generator/analyze/kinds.py).
+RESERVED_PREFIXES = ("about-", "bf-", "conflict-", "day-", "finding-", "gap-", "kind-",
+                     "party-", "places-", "see-", "single-source-", "update-", "weekday-",
+                     "single-origin-", "derived-")
 
 CITE_HINT = "add citations: [source-id], naming the source that reports it"
 

@@ -47,7 +47,7 @@ from generator.problems import BriefingError, InternalError, processing
 from generator.publish import (
     Rendered,
     SiteContent,
-    fill_home,
+    fill_page,
     read_handwritten,
     site_content,
 )
@@ -199,8 +199,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                          files: Files) -> str:
         # MkDocs converts this page right after this event: with the lean patterns if ours.
         self.lean.active = page.file.src_uri in self.generated
-        if self.content is not None and page.file.src_uri == "index.md":
-            return fill_home(markdown, self.content.home)
+        if self.content is not None and not self.lean.active:  # a hand-written page
+            return fill_page(page.file.src_uri, markdown, self.content.home)
         return markdown
 
     @guarded

@@ -18,7 +18,7 @@ from yaml_env_tag import construct_env_tag
 
 from generator.history import read_history
 from generator.pipeline import Reading
-from generator.publish import SiteContent, fill_home, read_handwritten, site_content
+from generator.publish import SiteContent, fill_page, read_handwritten, site_content
 from generator.render import Page
 
 
@@ -58,7 +58,7 @@ def _handwritten(docs_dir: Path, path: str, home: str) -> Page:
     if not path.endswith(".md"):
         return Page(path, source.read_bytes(), "")
     text = source.read_text(encoding="utf-8")
-    return Page(path, fill_home(text, home) if path == "index.md" else text, "")
+    return Page(path, fill_page(path, text, home), "")
 
 
 def write_config(project_config: Path, out_config: Path, docs_out: Path,

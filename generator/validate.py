@@ -2,13 +2,12 @@
 items (unique ids, references, claim values), collecting every problem.
 
 To add a rule about one key, edit generator/sections.py; a rule that looks across
-items or keys goes here as a `_check_*` function called from `check_briefing`.
+items or keys goes here as a `_check_*` function called from `check_across`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,25 +57,14 @@ class Checked:
     references: list[Reference] = field(default_factory=list)
 
 
-def check_briefing(folder_shown: str, files: Iterable[LoadedFile],
-                   complete: bool = True) -> Checked:
-    """Check one briefing's parsed files; `problems` is empty when it is sound.
+def check_across(folder_shown: str, checked: Checked, first_path: str,
+                 complete: bool = True) -> Checked:
+    """The rules across files, once `check_file` has seen each (`first_path` the first).
 
     With `complete` false (a file could not be read at all), references to unknown ids
     are not reported: they would mostly point into the unreadable file and bury the one
     error that matters under false ones.
     """
-    checked = Checked()
-    first = ""
-    for loaded in files:
-        first = first or loaded.path
-        check_file(loaded, checked)
-    return check_across(folder_shown, checked, first, complete)
-
-
-def check_across(folder_shown: str, checked: Checked, first_path: str,
-                 complete: bool = True) -> Checked:
-    """The rules across files, once `check_file` has seen each (`first_path` the first)."""
     if checked.briefing is None and first_path and complete:
         checked.problems.append(Problem(
             first_path, 1, 1, f"no 'briefing' section in {folder_shown}",

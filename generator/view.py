@@ -315,8 +315,8 @@ class BriefingView:
             found = self.findings_by_id.get(getattr(item, "id", ""), ())
             cells: list[Any] = []
             for source in sources:
-                differs = next((f for f in found if source.id in f.sources
-                                and f.kind not in ("single-source", "coverage-gap")), None)
+                # findings_by_id holds the kinds that mark pages (and records) only
+                differs = next((f for f in found if source.id in f.sources), None)
                 cells.append(differs or id(item) in cited[source.id])
             rows.append((item, cells))
         return sources, rows

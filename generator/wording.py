@@ -10,6 +10,8 @@ import math
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+DAYS_FROM = 2880  # minutes: a duration of two days or more is written in days
+
 
 def number(x: float) -> str:
     """1000 -> '1,000'; 82.5 -> '82.5'; at most two decimals, no trailing zeros."""
@@ -19,19 +21,21 @@ def number(x: float) -> str:
     return "0" if text == "-0" else text
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+# The one table of month and weekday names: pages, findings, the analysis' reading of
+# "on 2 June" (lower-cased) and the format's `weekday` values all use it.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def day(d: date) -> str:
     """'Sunday 1 June 2025' (English whatever the locale)."""
-    return f"{_WEEKDAYS[d.weekday()]} {d.day} {month(d)}"
+    return f"{WEEKDAYS[d.weekday()]} {d.day} {month(d)}"
 
 
 def month(d: date) -> str:
     """'June 2025'."""
-    return f"{_MONTHS[d.month - 1]} {d.year}"
+    return f"{MONTHS[d.month - 1]} {d.year}"
 
 
 def weekday(name: str) -> str:
@@ -53,17 +57,27 @@ def days(first: date, last: date) -> str:
 
 
 def offset(delta: timedelta | None) -> str:
-    """UTC+03:00, UTC−12:00, UTC."""
+    """The one way a time zone is written: UTC+3, UTC+5:30, UTC−4, UTC."""
     if not delta:
         return "UTC"
     minutes = round(delta.total_seconds() / 60)
     sign = "+" if minutes >= 0 else "−"
     hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{rest:02d}"
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def duration(minutes: float) -> str:
+    """The one way a duration is written: '45 min', '1 h 30 min', '3 days' (two days or
+    more in days)."""
+    if minutes >= DAYS_FROM:
+        return f"{number(minutes / 1440)} days"
+    hours, rest = divmod(round(minutes), 60)
+    return " ".join(p for p in (f"{hours} h" if hours else "",
+                                f"{rest} min" if rest or not hours else "") if p)
 
 
 def moment(m: datetime) -> str:
-    """'01:42 on Monday 2 June 2025 (UTC+03:00)', in the zone it was given in."""
+    """'01:42 on Monday 2 June 2025 (UTC+3)', in the zone it was given in."""
     return f"{m:%H:%M} on {day(m.date())} ({offset(m.utcoffset())})"
 
 
@@ -78,12 +92,12 @@ def utc(moment_iso: str) -> str:
 
 
 def offset_minutes(minutes: float) -> str:
-    """180 -> 'UTC+03:00'."""
+    """180 -> 'UTC+3'."""
     return offset(timedelta(minutes=minutes))
 
 
 def when(iso: str) -> str:
-    """An ISO moment as '01:42 on Monday 2 June 2025 (UTC+03:00)', a day as 'Monday …'."""
+    """An ISO moment as '01:42 on Monday 2 June 2025 (UTC+3)', a day as 'Monday …'."""
     if "T" in iso:
         return moment(datetime.fromisoformat(iso))
     return day(date.fromisoformat(iso))
@@ -114,8 +128,10 @@ def _amount(key: dict[str, Any]) -> str:
     hi_value = key["hi"] if key["hi"] is not None else math.inf
     scale, unit = 1.0, key["unit"] or ""
     if key["kind"] == "duration":
+        if lo_value == hi_value:
+            return duration(lo_value)
         top = hi_value if math.isfinite(hi_value) else lo_value
-        scale, unit = (1440.0, "days") if top >= 2880 else (1.0, "min")
+        scale, unit = (1440.0, "days") if top >= DAYS_FROM else (1.0, "min")
     lo, hi = number(lo_value / scale), number(hi_value / scale)
     if math.isinf(hi_value):
         text = f"over {lo}" if key["lo_open"] else f"{lo} or more"

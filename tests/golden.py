@@ -45,9 +45,9 @@ def _fixed_clock() -> Iterator[None]:
 
 def render_tree(root: Path = ROOT) -> dict[str, str]:
     """Every generated file of the site at `root`, by path: the briefings' pages, feeds and
-    exports, and the site home with its list of briefings filled in."""
+    exports, and (under docs/) the hand-written pages the generator fills in."""
     from generator.pipeline import read_briefings
-    from generator.publish import fill_home, read_handwritten, site_content
+    from generator.publish import fill_page, read_handwritten, site_content
 
     docs = root / "docs"
     reading = read_briefings(root / "briefings", cwd=root)
@@ -60,7 +60,11 @@ def render_tree(root: Path = ROOT) -> dict[str, str]:
         content = site_content(reading, "briefings", handwritten, history=None,
                                site_name=SITE_NAME)
     tree = {page.path: _text(page.content) for page in content.pages}
-    tree["index.md"] = fill_home((docs / "index.md").read_text(encoding="utf-8"), content.home)
+    for path in written:  # hand-written pages the generator fills in (home, kinds table)
+        text = (docs / path).read_text(encoding="utf-8")
+        filled = fill_page(path, text, content.home)
+        if filled != text:
+            tree[f"docs/{path}"] = filled
     return tree
 
 

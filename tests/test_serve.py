@@ -10,7 +10,9 @@ leave every page exactly as a clean build of the edited files makes it.
 from __future__ import annotations
 
 import os
+import random
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -25,6 +27,12 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from test_site import SLUG, make_project
+from test_synthetic import synth
+
+from generator.pipeline import read_briefings
+from generator.publish import Rendered, site_content
+
+REPO = Path(__file__).resolve().parents[1]
 
 TIMEOUT = 60.0  # seconds for the first build, and for each rebuild after an edit
 
@@ -213,3 +221,47 @@ def test_a_dirty_rebuild_leaves_every_page_as_a_clean_build_makes_it(tmp_path: P
     stale = [path for path in clean_pages if served_pages[path] != clean_pages[path]]
     assert not stale, stale
     assert any(new in page for page in served_pages.values())
+
+
+WORD_KEYS = ("text:", "note:", "summary:", "stance:", "description:")
+
+
+def _site_pages(briefings: Path, rendered: Rendered | None) -> dict[str, str | bytes]:
+    content = site_content(read_briefings(briefings), "briefings", {}, rendered=rendered)
+    assert not content.problems, content.problems[:3]
+    return {page.path: page.content for page in content.pages}
+
+
+@pytest.mark.parametrize("name", ["synthetic", "istanbul"])
+def test_pages_rendered_again_after_an_edit_of_words_equal_a_full_rendering(
+        tmp_path: Path, name: str) -> None:
+    """Under `serve`, an edit to an item's words renders again only the pages that show
+    them (generator/incremental.py): edit after edit, of facts, notes, stances and
+    descriptions in every file, the pages equal those of a full rendering."""
+    briefings = tmp_path / "briefings"
+    if name == "synthetic":
+        synth.write_synthetic_briefing(briefings, 300)
+    else:
+        shutil.copytree(REPO / "briefings", briefings)
+    rendered: Rendered = {}
+    first = _site_pages(briefings, rendered)
+    rng = random.Random(13)
+    files = sorted(briefings.rglob("*.yaml"))
+    edits, fewer = 0, 0
+    for n in range(12):
+        path = rng.choice(files)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        editable = [i for i, line in enumerate(lines) if line.lstrip().startswith(WORD_KEYS)
+                    and line.rstrip().endswith('"')]  # one-line quoted: edited in place
+        if not editable:
+            continue
+        i = rng.choice(editable)
+        lines[i] = lines[i][:-1] + f' (edit {n})"'
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        pages = _site_pages(briefings, rendered)
+        assert pages == _site_pages(briefings, None), lines[i]
+        state = next(iter(rendered.values())).state
+        assert state is not None
+        edits += path.name != "briefing.yaml"  # the briefing's own details: every page
+        fewer += state.rendered < len(first) / 4
+    assert fewer >= edits / 2  # most edits rendered a quarter of the pages or fewer

@@ -39,5 +39,9 @@ def _gap(document: Document, source: str, missing: list[tuple[DocumentItem, set[
         items=[item.id for item, _ in missing], sources=[source])
 
 
-register(FindingKind("coverage-gap", False, lambda ctx: coverage_gaps(ctx.briefing, ctx),
-                     rank=40))
+register(FindingKind(
+    "coverage-gap", False, lambda ctx: coverage_gaps(ctx.briefing, ctx), rank=40,
+    ids="`gap-<document>-<source>`",
+    reason="`rule`: `points-not-reported`. `reported` and `total`: how many of the "
+    "document's points the source reports, of how many; `reported_by`: the sources that "
+    "report the points it leaves out. The points left out are the finding's `items`."))

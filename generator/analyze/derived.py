@@ -135,4 +135,8 @@ def _detect(ctx: Context) -> list[Detected]:
             for f in derived_conflicts(ctx.cache.get("derived") or derive(ctx), ctx)]
 
 
-register(FindingKind("derived-conflict", True, _detect, rank=15))
+register(FindingKind(
+    "derived-conflict", True, _detect, rank=15, ids="`conflict-derived-…-<claim>`",
+    reason="`rule`: as for a conflict (`ranges-apart`, `different-days`…). `derived`: the "
+    "id of the reading worked out (in the export's `analysis.derived`, with its `rule`, "
+    "`inputs` and `read_as`), plus what the rule compared."))

@@ -170,8 +170,24 @@ def single_sources(groups: dict[Group, list[Claim]], ctx: Context) -> list[Detec
     return [Detected(f, (frozenset(), frozenset())) for f in found]
 
 
-register(FindingKind("conflict", True, lambda ctx: conflicts(ctx.groups, ctx), rank=10))
-register(FindingKind("weekday-mismatch", True,
-                     lambda ctx: weekday_mismatches(ctx.briefing, ctx), rank=20))
-register(FindingKind("single-source", False, lambda ctx: single_sources(ctx.groups, ctx),
-                     rank=30))
+register(FindingKind(
+    "conflict", True, lambda ctx: conflicts(ctx.groups, ctx), rank=10,
+    ids="`conflict-<claim>-<claim>`; `conflict-<subject>-<property>` for many values",
+    reason="`rule`: `ranges-apart`, `different-names`, `different-days`, "
+    "`different-weekdays`, `not-that-weekday` (adds `weekday`, `first`, `last`), "
+    "`different-moments` (adds `moments`, the two stated times) or `different-local-days` "
+    "(adds `moment`, and the `days` and UTC offsets in minutes, `zones`, in which the "
+    "moment falls on them). `sides`: the two sides, each a list of readings. "
+    "Many values of one property: `values` (how many) and `scattered: true`, `sides` an "
+    "example pair. An editor's record reviewing several: `also`, the others' rule and "
+    "reason. Recorded by an editor only: `rule` `recorded-only`, one side."))
+register(FindingKind(
+    "weekday-mismatch", True, lambda ctx: weekday_mismatches(ctx.briefing, ctx), rank=20,
+    ids="`weekday-<claim>`",
+    reason="`rule`: `date-not-on-weekday` or `moment-not-on-weekday`. `sides`: one side "
+    "with the claim's reading. `weekday`: the weekday named; `first` and "
+    "`last`: the days it was checked against, or `moment`: the time, in its own zone."))
+register(FindingKind(
+    "single-source", False, lambda ctx: single_sources(ctx.groups, ctx), rank=30,
+    ids="`single-source-<subject>-<property>`",
+    reason="`rule`: `one-source`. `sides`: one side, the readings of its claims."))

@@ -25,12 +25,20 @@ if TYPE_CHECKING:
 class FindingKind:
     """One kind of finding. `marks`: listed as a discrepancy, with a marker on the page of
     everything it concerns, and open to an editor's review; otherwise listed apart (as
-    single-source claims and coverage gaps are). `detect` finds every finding of the kind."""
+    single-source claims and coverage gaps are). `detect` finds every finding of the kind.
+
+    `ids` and `reason` document the kind for the JSON export's readers (the docs page
+    docs/reference/discrepancy-rules.md shows them, from here): the form of its findings'
+    ids, which start with a prefix no item id may take (sections.RESERVED_PREFIXES;
+    `finding-<kind>-` is free for new kinds), and, in Markdown, its `rule` values and the
+    fields of its `reason`."""
 
     name: str
     marks: bool
     detect: Callable[[Context], list[Detected]]
     rank: int = 100  # sections are in this order, then by name
+    ids: str = ""  # e.g. "`gap-<document>-<source>`"
+    reason: str = ""  # its rules and reason fields, in Markdown
 
 
 _KINDS: dict[str, FindingKind] = {}

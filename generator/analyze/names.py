@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from generator.folding import strip_marks
 from generator.model import Briefing
 
-# Letters that Unicode does not decompose into a base letter and a mark.
-_LETTERS = str.maketrans({
-    "ı": "i", "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th",
-    "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
-})
+_PUNCTUATION_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _ARTICLE = re.compile(r"^the ")
@@ -19,8 +15,7 @@ _ARTICLE = re.compile(r"^the ")
 
 def fold(text: str) -> str:
     """Lower case without diacritics, spaces collapsed: 'Çırağan  Palace' -> 'ciragan palace'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = strip_marks(text.casefold().translate(_PUNCTUATION_FORMS))
     return _SPACES.sub(" ", bare).strip()
 
 

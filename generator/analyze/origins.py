@@ -77,4 +77,8 @@ def _detect(ctx: Context) -> list[Detected]:
     return [Detected(f, (frozenset(), frozenset())) for f in single_origin(counts, ctx)]
 
 
-register(FindingKind("single-origin", False, _detect, rank=35))
+register(FindingKind(
+    "single-origin", False, _detect, rank=35, ids="`single-origin-<item>`",
+    reason="`rule`: `one-origin`; no `reason` fields. The finding's `sources` report the "
+    "item, and `origins` holds the one origin they relay (an actor or a source id); "
+    "`analysis.origins` in the export counts the origins behind every item."))

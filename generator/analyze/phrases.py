@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from generator import wording
 from generator.analyze.names import fold
 from generator.model import ClaimValue, When
 from generator.schema import MAX_MAGNITUDE
 from generator.when import FIRST_YEAR, LAST_YEAR
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(day.lower() for day in wording.WEEKDAYS)  # folded text is lower case
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +125,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+|%")
 _DIGIT_DASH = re.compile(r"(\d)\s*-\s*(\d)")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
+_MONTHS = tuple(month.lower() for month in wording.MONTHS)
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 _MINUTE_END = timedelta(seconds=59)  # a moment to the minute spans that minute, as in `when`
 _ISO_MOMENT = re.compile(r"\b(\d{4}-\d{2}-\d{2})[t ](\d{2}:\d{2})(?::\d{2})?(z|[+-]\d{2}:\d{2})")
