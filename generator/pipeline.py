@@ -28,7 +28,12 @@ from generator.problems import (
 )
 from generator.resolve import build_briefing
 from generator.schema import MAX_ID_LENGTH, SLUG
-from generator.validate import Checked, check_across, check_file
+from generator.validate import Checked, FileCheck, add_file, check_across, check_one_file
+
+# A file's stamp (modification time, size) and what reading it gave: its problems, and
+# its checks when it could be parsed (`mkdocs serve` keeps them from one reading to the
+# next, and reads again only the files that changed).
+FileCache = dict[tuple[Path, str], tuple[tuple[int, int], list[Problem], FileCheck | None]]
 
 
 @dataclass(slots=True)
@@ -78,16 +83,18 @@ def briefing_folders(root: Path) -> list[tuple[Path, list[Path]]]:
     return [(folder, paths) for folder, paths in folders if paths]
 
 
-def read_folder(folder: Path, paths: list[Path], cwd: Path | None = None) -> Reading:
-    """Read one briefing folder (as `briefing_folders` lists it), like `read_briefings`."""
+def read_folder(folder: Path, paths: list[Path], cwd: Path | None = None,
+                cache: FileCache | None = None) -> Reading:
+    """Read one briefing folder (as `briefing_folders` lists it), like `read_briefings`;
+    with `cache`, parse and check again only the files changed since it was filled."""
     reading = Reading()
     with gc_paused(freeze=True):
-        _read_folder(folder, paths, folder.parent, cwd, reading)
+        _read_folder(folder, paths, folder.parent, cwd, reading, cache)
     return reading
 
 
 def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
-                 reading: Reading) -> None:
+                 reading: Reading, cache: FileCache | None = None) -> None:
     shown_folder = display_path(folder, cwd)
     loaded: list[str] = []  # paths as shown of the files that could be parsed
     origins: dict[str, str] = {}
@@ -97,17 +104,35 @@ def _read_folder(folder: Path, paths: list[Path], root: Path, cwd: Path | None,
         origins[shown] = path.relative_to(root.parent).as_posix()
         reading.files.append(path)
         with processing(shown):
-            reading.problems.extend(name_problems(path.relative_to(folder), shown))
-            result, problems = load_file(path, shown)
+            problems, file = _read_file(path, folder, shown, cache)
             reading.problems.extend(problems)
-            if result:
-                loaded.append(result.path)
-                # Checked at once, so that its node tree goes before the next file is
-                # parsed: the trees take ~25 bytes per byte of YAML, the checked values a
-                # fifth of it.
-                check_file(result, checked)
+            if file is not None:
+                loaded.append(file.path)
+                add_file(checked, file)
     with processing(shown_folder):
         _check_folder(folder, paths, origins, loaded, checked, cwd, reading)
+
+
+def _read_file(path: Path, folder: Path, shown: str,
+               cache: FileCache | None) -> tuple[list[Problem], FileCheck | None]:
+    """A file's own problems, and its checks if it could be parsed (from `cache` when the
+    file has not changed since)."""
+    stamp = None
+    if cache is not None:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        kept = cache.get((path, shown))
+        if kept is not None and kept[0] == stamp:
+            return kept[1], kept[2]
+    problems = name_problems(path.relative_to(folder), shown)
+    result, load_problems = load_file(path, shown)
+    problems += load_problems
+    # Checked at once, so that its node tree goes before the next file is parsed: the
+    # trees take ~25 bytes per byte of YAML, the checked values a fifth of it.
+    file = check_one_file(result) if result else None
+    if cache is not None and stamp is not None:
+        cache[(path, shown)] = (stamp, problems, file)
+    return problems, file
 
 
 def _check_folder(folder: Path, paths: list[Path], origins: dict[str, str], loaded: list[str],

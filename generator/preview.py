@@ -20,7 +20,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
-from generator.pipeline import Reading, briefing_folders, read_folder
+from generator.pipeline import FileCache, Reading, briefing_folders, read_folder
 from generator.render import Page
 
 Fingerprint = tuple[tuple[str, int, int], ...]
@@ -31,6 +31,7 @@ class Readings:
 
     def __init__(self) -> None:
         self.folders: dict[Path, tuple[Fingerprint, Reading]] = {}
+        self.files: FileCache = {}  # each file's checks, parsed again only when it changes
 
     def read(self, root: Path, cwd: Path) -> Reading:
         """Every briefing below `root`, reading again only the folders whose files changed."""
@@ -41,12 +42,15 @@ class Readings:
             previous = self.folders.get(folder)
             reading = previous[1] if previous and previous[0] == stamp else None
             if reading is None:
-                reading = read_folder(folder, paths, cwd)
+                reading = read_folder(folder, paths, cwd, self.files)
             kept[folder] = (stamp, reading)
             merged.briefings += reading.briefings
             merged.problems += reading.problems
             merged.files += reading.files
         self.folders = kept
+        listed = {path for _, paths in briefing_folders(root) for path in paths}
+        self.files = {key: kept_file for key, kept_file in self.files.items()
+                      if key[0] in listed}  # forget files gone
         return merged
 
 

@@ -78,28 +78,50 @@ def check_across(folder_shown: str, checked: Checked, first_path: str,
     return checked
 
 
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """One file checked on its own: what `check_file` adds to a briefing's `Checked`."""
+
+    path: str
+    data: Any
+    problems: list[Problem]
+    references: list[Reference]
+
+
 def check_file(loaded: LoadedFile, checked: Checked) -> None:
     """Check one parsed file into `checked`, which keeps no reference to its node tree.
 
     The checked values take a fraction of the memory of the nodes (with their marks), so
     a caller that loads and checks one file at a time holds one file's nodes at most.
     """
+    add_file(checked, check_one_file(loaded))
+
+
+def check_one_file(loaded: LoadedFile) -> FileCheck:
+    """The checks of one file that need no other file."""
     ctx = Context(loaded.path)
     data = FILE.check(loaded.root, ctx)
-    checked.problems.extend(ctx.problems)
-    checked.references.extend(ctx.references)
+    return FileCheck(loaded.path, data, ctx.problems, ctx.references)
+
+
+def add_file(checked: Checked, file: FileCheck) -> None:
+    """Add a checked file to its briefing's `Checked` (`mkdocs serve` keeps a file's
+    `FileCheck` until the file changes; nothing here changes it)."""
+    checked.problems.extend(file.problems)
+    checked.references.extend(file.references)
+    data = file.data
     if not isinstance(data, dict):
         return
     if "briefing" in data:
         if checked.briefing is not None:
             checked.problems.append(Problem(
-                loaded.path, data["briefing"]["_line"], data["briefing"]["_col"],
+                file.path, data["briefing"]["_line"], data["briefing"]["_col"],
                 f"a second 'briefing' section (the first is in {checked.briefing_path})",
                 "keep one briefing section per folder", code=CONSISTENCY))
         else:
-            checked.briefing, checked.briefing_path = data["briefing"], loaded.path
+            checked.briefing, checked.briefing_path = data["briefing"], file.path
     for name in SECTION_ITEMS:
-        checked.sections[name].extend((loaded.path, item) for item in data.get(name, []))
+        checked.sections[name].extend((file.path, item) for item in data.get(name, []))
 
 
 def _items_with_ids(checked: Checked):

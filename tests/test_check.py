@@ -213,11 +213,14 @@ def test_a_bug_is_one_line_naming_the_file_and_exit_1(workdir: Path, capsys,
     """No traceback even for a bug: the safety net names the file being processed."""
     import generator.pipeline
 
-    def broken(loaded, checked) -> None:
+    real = generator.pipeline.check_one_file
+
+    def broken(loaded):
         if loaded.path.endswith("sources.yaml"):
             raise RuntimeError("injected\nbug")
+        return real(loaded)
 
-    monkeypatch.setattr(generator.pipeline, "check_file", broken)
+    monkeypatch.setattr(generator.pipeline, "check_one_file", broken)
     code, out, err = run_check(capsys)
     assert code == 1
     assert out == ""

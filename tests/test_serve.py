@@ -30,6 +30,7 @@ from test_site import SLUG, make_project
 from test_synthetic import synth
 
 from generator.pipeline import read_briefings
+from generator.preview import Readings
 from generator.publish import Rendered, site_content
 
 REPO = Path(__file__).resolve().parents[1]
@@ -226,8 +227,10 @@ def test_a_dirty_rebuild_leaves_every_page_as_a_clean_build_makes_it(tmp_path: P
 WORD_KEYS = ("text:", "note:", "summary:", "stance:", "description:")
 
 
-def _site_pages(briefings: Path, rendered: Rendered | None) -> dict[str, str | bytes]:
-    content = site_content(read_briefings(briefings), "briefings", {}, rendered=rendered)
+def _site_pages(briefings: Path, rendered: Rendered | None,
+                readings: Readings | None = None) -> dict[str, str | bytes]:
+    reading = readings.read(briefings, briefings) if readings else read_briefings(briefings)
+    content = site_content(reading, "briefings", {}, rendered=rendered)
     assert not content.problems, content.problems[:3]
     return {page.path: page.content for page in content.pages}
 
@@ -235,16 +238,18 @@ def _site_pages(briefings: Path, rendered: Rendered | None) -> dict[str, str | b
 @pytest.mark.parametrize("name", ["synthetic", "istanbul"])
 def test_pages_rendered_again_after_an_edit_of_words_equal_a_full_rendering(
         tmp_path: Path, name: str) -> None:
-    """Under `serve`, an edit to an item's words renders again only the pages that show
-    them (generator/incremental.py): edit after edit, of facts, notes, stances and
-    descriptions in every file, the pages equal those of a full rendering."""
+    """Under `serve`, an edit reads again only the file that changed (preview.Readings),
+    and an edit to an item's words renders again only the pages that show them
+    (generator/incremental.py): edit after edit, of facts, notes, stances and
+    descriptions in every file, the pages equal those of a full reading and rendering."""
     briefings = tmp_path / "briefings"
     if name == "synthetic":
         synth.write_synthetic_briefing(briefings, 300)
     else:
         shutil.copytree(REPO / "briefings", briefings)
     rendered: Rendered = {}
-    first = _site_pages(briefings, rendered)
+    readings = Readings()
+    first = _site_pages(briefings, rendered, readings)
     rng = random.Random(13)
     files = sorted(briefings.rglob("*.yaml"))
     edits, fewer = 0, 0
@@ -258,7 +263,7 @@ def test_pages_rendered_again_after_an_edit_of_words_equal_a_full_rendering(
         i = rng.choice(editable)
         lines[i] = lines[i][:-1] + f' (edit {n})"'
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        pages = _site_pages(briefings, rendered)
+        pages = _site_pages(briefings, rendered, readings)
         assert pages == _site_pages(briefings, None), lines[i]
         state = next(iter(rendered.values())).state
         assert state is not None
