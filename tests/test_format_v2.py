@@ -184,7 +184,8 @@ def test_a_derived_reading_shows_its_derivation_on_the_page_and_in_the_export(si
     text = html.unescape(page(site, "discrepancies"))
     assert re.search(r"Duration</strong> of <a [^>]*>Round 1</a>: 3 h 30 min, from The River "
                      r"Courier’s start and end", text)
-    assert "Worked out</a> from Dnevnik Reka’s own scheduled start and delay: 11:00" in text
+    assert "Worked out from Dnevnik Reka’s own scheduled start and delay: 11:00" in text
+    assert re.search(r'<a href="#derived-actual-start-[^"]*">How it was worked out</a>', text)
     data = (site / SLUG / "export.json").read_text(encoding="utf-8")
     assert '"rule":"start-delay"' in data and '"derived":"derived-actual-start-' in data
 
