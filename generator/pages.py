@@ -10,7 +10,7 @@ the briefing (Material renders each page whole; the site must stay fast at 10,00
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,11 @@ from generator.model import Fact, Origin, Round
 from generator.sections import ACTOR_KINDS, PLACE_KINDS
 from generator.updates import BriefingUpdates, no_updates
 from generator.view import BriefingView
+from generator.view.actors import ActorPage
+from generator.view.discrepancies import DiscrepanciesPage
+from generator.view.positions import IssuePage, PositionsPage
+from generator.view.rounds import RoundPage, heads
+from generator.view.sources import SourcePage, SourcesPage
 from generator.wording import MONTHS
 
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
@@ -60,6 +65,8 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     hosted: set[str] = field(default_factory=set)  # ids anchored here (their home page)
     mentions: set[str] = field(default_factory=set)  # actor ids it names (for backlinks)
+    # builds, at rendering, the object the template reads as `ctx` (generator/view/)
+    view: Callable[[Plan, PageSpec], Any] | None = None
 
 
 @dataclass(slots=True)
@@ -194,11 +201,12 @@ def _rounds(plan: Plan) -> None:
     for rnd in view.rounds:
         facts = view.facts_by_round.get(rnd.id, [])
         docs = view.docs_by_round.get(rnd.id, [])
-        heads = {head.id for _, head, _ in view.heads(rnd)}
-        people = {*rnd.hosts, *rnd.mediators, *rnd.delegations, *heads, *fact_actors(facts)}
+        led = {head.id for _, head, _ in heads(view, rnd)}
+        people = {*rnd.hosts, *rnd.mediators, *rnd.delegations, *led, *fact_actors(facts)}
         people |= {a for d in docs for a in (d.author, d.recipient) if a in view.b.actors}
         spec = PageSpec(plan.path(f"rounds/{rnd.id}.md"), "round.md.j2", view.names.long(rnd.id),
-                        rnd.origin, {"round": rnd, "documents": docs}, mentions=people)
+                        rnd.origin, {"round": rnd, "documents": docs}, mentions=people,
+                        view=RoundPage)
         items = [i.id for d in docs for i in d.items]
         plan.add(spec, anchored=[f.id for f in facts] + [d.id for d in docs] + items,
                  own=[rnd.id])
@@ -299,7 +307,8 @@ def _actors(plan: Plan) -> None:
         names |= {d.id for d, _ in view.memberships.get(actor.id, [])}
         spec = plan.add(PageSpec(plan.path(f"actors/{actor.id}.md"), "actor.md.j2",
                                  view.names.long(actor.id),
-                                 actor.origin, {"actor": actor}, mentions=names),
+                                 actor.origin, {"actor": actor}, mentions=names,
+                                 view=ActorPage),
                         anchored=[label.id for label in actor.labels], own=[actor.id])
         _listing(plan, spec, view.facts_by_actor.get(actor.id, []),
                  f"What {view.names.short(actor.id)} said or did")
@@ -308,20 +317,20 @@ def _actors(plan: Plan) -> None:
 def _issues(plan: Plan) -> None:
     view = plan.view
     origin = view.issues[0].origin if view.issues else view.b.info.origin
-    parties = {p.id for p in view.parties()}
+    parties = {p.id for p in view.stances.parties}
     # As many issues per page as keep the page's cells within MATRIX_CELLS, however many
     # parties there are: 40 issues for 10 parties, 4 for 100 (one, at worst).
     rows = max(1, MATRIX_CELLS // max(1, len(parties)))
     for part in chunks(view.issues, plan.path("issues/index.md"), rows):
         title = "Positions" + (f" (page {part.number})" if part.number > 1 else "")
         plan.add(PageSpec(part.path, "positions.md.j2", title, origin, {"chunk": part},
-                          mentions=parties))
+                          mentions=parties, view=PositionsPage))
     for issue in view.issues:
         positions = view.positions_by_issue.get(issue.id, [])
         spec = plan.add(PageSpec(plan.path(f"issues/{issue.id}.md"), "issue.md.j2",
                                  view.names.long(issue.id),
                                  issue.origin, {"issue": issue},
-                                 mentions={p.party for p in positions}),
+                                 mentions={p.party for p in positions}, view=IssuePage),
                         anchored=[p.id for p in positions], own=[issue.id])
         _listing(plan, spec, view.facts_by_issue.get(issue.id, []),
                  f"Facts on {view.names.short(issue.id)}")
@@ -334,7 +343,8 @@ def _sources(plan: Plan) -> None:
     # The table repeats what the source sections hold: kept out of the search index.
     table = [plan.add(PageSpec(part.path, "sources.md.j2", "Sources" + (
         f" (page {part.number})" if part.number > 1 else ""), origin,
-        {"chunk": part, "search_exclude": True}), anchored=[s.id for s in part.items])
+        {"chunk": part, "search_exclude": True}, view=SourcesPage),
+        anchored=[s.id for s in part.items])
         for part in chunks(view.sources, plan.path("sources/index.md"), SOURCES_SIZE)]
     weight = {s.id: len(view.facts_by_source.get(s.id, [])) + len(view.other_citers.get(s.id, []))
               for s in view.sources}
@@ -344,7 +354,7 @@ def _sources(plan: Plan) -> None:
         title = "The sources in detail" + (f", part {number}" if len(groups) > 1 else "")
         spec = plan.add(PageSpec(plan.path(f"sources/part-{number}.md"), "source.md.j2",
                                  title, group[0].origin,
-                                 {"sources": group}, mentions=labels))
+                                 {"sources": group}, mentions=labels, view=SourcePage))
         for source in group:
             pages[source.id] = spec.path
         if len(group) == 1:  # one source cited more than a page holds: continue its list
@@ -404,5 +414,6 @@ def _discrepancies(plan: Plan) -> None:
             anchored += list(view.derived)
         subjects = {f.subject for f in part.items if f.subject in view.b.actors}
         plan.add(PageSpec(part.path, "discrepancies.md.j2", title, origin,
-                          {"chunk": part, "lists": lists}, mentions=subjects),
+                          {"chunk": part, "lists": lists}, mentions=subjects,
+                          view=DiscrepanciesPage),
                  anchored=anchored)
