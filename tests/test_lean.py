@@ -56,3 +56,11 @@ def test_hand_written_markdown_keeps_every_pattern() -> None:
     assert "<code>" in markdown.markdown(text, extensions=[extension])
     extension.active = True
     assert "<code>" not in markdown.markdown(text, extensions=[extension])
+
+
+def test_hand_written_markdown_inside_html_stays_with_md_in_html_only() -> None:
+    text = '<div class="x" markdown>\n*em*\n</div>'
+    extension = LeanInline()
+    assert "<em>" in markdown.markdown(text, extensions=["md_in_html", extension])
+    extension.active = True
+    assert "<em>" not in markdown.markdown(text, extensions=["md_in_html", extension])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -172,17 +172,20 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Rendered]:
     return out
 
 
-def _problems(rendered: list[Rendered], check) -> list[str]:
+def _unwritten(rendered: list[Rendered],
+               pattern: re.Pattern[str] | Callable[[Rendered], re.Pattern[str]],
+               theirs: Callable[[Rendered, str, re.Match[str]], bool]) -> list[str]:
+    """Matches of `pattern` (or of the briefing's own pattern) in what readers see, URLs
+    aside, that the editors did not write (`theirs`)."""
     found = []
     for r in rendered:
+        compiled = pattern if isinstance(pattern, re.Pattern) else pattern(r)
         for path, page in r.pages:
-            found += [f"{path}: {message}" for message in check(r, page)]
+            for block in page.blocks:
+                for match in compiled.finditer(URL.sub("", block)):
+                    if not theirs(r, block, match):
+                        found.append(f"{path}: {match.group()!r} in {block!r}")
     return found[:20]
-
-
-def _theirs(r: Rendered, text: str) -> bool:
-    """Whether `text` occurs in what the editors wrote."""
-    return text in r.written
 
 
 def test_every_page_type_and_every_finding_kind_is_rendered(rendered) -> None:
@@ -192,66 +195,48 @@ def test_every_page_type_and_every_finding_kind_is_rendered(rendered) -> None:
 
 
 def test_no_placeholder_is_left_over(rendered) -> None:
-    def check(r: Rendered, page: _Reader) -> Iterator[str]:
-        for block in page.blocks:
-            for match in PLACEHOLDER.finditer(block):
-                if not _theirs(r, match.group()):
-                    yield f"{match.group()!r} in {block!r}"
-    problems = _problems(rendered, check)
+    problems = _unwritten(rendered, PLACEHOLDER, lambda r, _, m: m.group() in r.written)
     assert not problems, "\n".join(problems)
 
 
 def test_no_word_is_doubled(rendered) -> None:
-    def check(r: Rendered, page: _Reader) -> Iterator[str]:
-        for block in page.blocks:
-            for match in DOUBLED.finditer(block):
-                if not re.search(rf"\b{match.group(1)}\s+{match.group(1)}\b", r.written,
-                                 re.IGNORECASE):
-                    yield f"{match.group()!r} in {block!r}"
-    problems = _problems(rendered, check)
+    def theirs(r: Rendered, _: str, match: re.Match[str]) -> bool:
+        word = re.escape(match.group(1))
+        return bool(re.search(rf"\b{word}\s+{word}\b", r.written, re.IGNORECASE))
+    problems = _unwritten(rendered, DOUBLED, theirs)
     assert not problems, "\n".join(problems)
 
 
 def test_no_id_is_shown_to_a_reader(rendered) -> None:
     """Ids with a hyphen or a digit ("r1-date-cgtn"), which no editor writes as a word."""
-    def check(r: Rendered, page: _Reader) -> Iterator[str]:
+    def shown(r: Rendered) -> re.Pattern[str]:
         ids = sorted((i for i in _ids(r.briefing) if re.search(r"[-\d]", i)), key=len,
                      reverse=True)
-        shown = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
-        for block in page.blocks:
-            for match in shown.finditer(URL.sub("", block)):
-                if not _theirs(r, match.group()):
-                    yield f"{match.group()!r} in {block!r}"
-    problems = _problems(rendered, check)
+        return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    problems = _unwritten(rendered, shown, lambda r, _, m: m.group() in r.written)
     assert not problems, "\n".join(problems)
 
 
-def test_what_is_not_known_is_said_in_words(rendered) -> None:
-    def check(r: Rendered, page: _Reader) -> Iterator[str]:
-        for block in page.blocks:
-            for pattern in (NONE, BARE_UNKNOWN):
-                for match in pattern.finditer(block):
-                    around = block[max(0, match.start() - 30):match.end() + 30]
-                    if not any(_theirs(r, piece) for piece in _pieces(block, match)):
-                        yield f"{match.group()!r} in …{around}…"
-    problems = _problems(rendered, check)
+@pytest.mark.parametrize("pattern", [NONE, BARE_UNKNOWN], ids=["None", "unknown"])
+def test_what_is_not_known_is_said_in_words(rendered, pattern: re.Pattern[str]) -> None:
+    def theirs(r: Rendered, block: str, match: re.Match[str]) -> bool:
+        return any(piece in r.written for piece in _pieces(block, match))
+    problems = _unwritten(rendered, pattern, theirs)
     assert not problems, "\n".join(problems)
 
 
 def test_no_fact_is_named_by_a_cut_off_excerpt(rendered) -> None:
     """A link to an item whose text is cut off (“The first round led to…”), or a cut-off
     quotation standing for a fact in a sentence."""
-    def check(r: Rendered, page: _Reader) -> Iterator[str]:
+    problems = _unwritten(rendered, CUT_QUOTE, lambda *_: False)
+    for r in rendered:
         ids = _ids(r.briefing)
-        for href, text in page.links:
-            target = urlsplit(href)
-            anchor = unquote(target.fragment) or Path(target.path).stem
-            if text.endswith("…") and not target.scheme and anchor in ids:
-                yield f"link {text!r} to {anchor}"
-        for block in page.blocks:
-            for match in CUT_QUOTE.finditer(block):
-                yield f"{match.group()!r} in {block!r}"
-    problems = _problems(rendered, check)
+        for path, page in r.pages:
+            for href, text in page.links:
+                target = urlsplit(href)
+                anchor = unquote(target.fragment) or Path(target.path).stem
+                if text.endswith("…") and not target.scheme and anchor in ids:
+                    problems.append(f"{path}: link {text!r} to {anchor}")
     assert not problems, "\n".join(problems)
 
 
