@@ -366,7 +366,8 @@ class Derived:
     """A reading worked out from one source's own claims (analyze/derived.py).
 
     `rule` is `start-end`, `start-delay` or `parts-total`; `inputs` the claims it is
-    worked out from; `read_as` the derived value as compared; `checks` the reported
+    worked out from; `allows` the derived value as compared (keys.key_data, worded by
+    the templates' `allows` filter); `checks` the reported
     claims of the same property it was compared with.
     """
 
@@ -376,7 +377,7 @@ class Derived:
     rule: str
     inputs: list[str]
     sources: list[str]
-    read_as: str
+    allows: dict[str, Any]
     checks: list[str] = field(default_factory=list)
 
 

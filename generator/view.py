@@ -34,6 +34,7 @@ from generator.model import (
     When,
 )
 from generator.names import Names
+from generator.wording import allows
 
 GRID_SOURCES = 8  # most sources a page's grid of who reports what has columns for
 GRID_ROWS = 60  # most items (rows) in that grid
@@ -198,7 +199,7 @@ class BriefingView:
         """How the comparison read a claim (a range, days, a moment with its zone); empty
         when it could not. Worked out once, on the first call."""
         if self._read_as is None:
-            self._read_as = compared_as(self.b)
+            self._read_as = {cid: allows(data) for cid, data in compared_as(self.b).items()}
         return self._read_as.get(claim_id, "")
 
     def claims_of(self, finding: Finding) -> list[Claim]:

@@ -10,9 +10,11 @@ are in docs/reference/discrepancy-rules.md.
 
 from __future__ import annotations
 
+from typing import Any
+
 from generator.analyze.context import Context
 from generator.analyze.derived import derive
-from generator.analyze.keys import describe
+from generator.analyze.keys import key_data
 from generator.analyze.kinds import kinds
 from generator.analyze.origins import count_origins
 from generator.analyze.readings import unreadable_claims
@@ -52,8 +54,8 @@ def _unique_ids(findings: list[Finding]) -> None:
         taken.add(finding.id)
 
 
-def compared_as(briefing: Briefing) -> dict[str, str]:
-    """Each readable claim's value as the comparison uses it: a range, a day or days, a
-    moment with its zone (the discrepancies page's "Read as" column)."""
+def compared_as(briefing: Briefing) -> dict[str, dict[str, Any]]:
+    """Each readable claim's value as the comparison uses it, as data (keys.key_data: a
+    range, a day or days, a moment with its zone): the "Read as" the pages word."""
     ctx = Context.of(briefing)
-    return {cid: describe(key) for cid, key in ctx.keys.items() if key is not None}
+    return {cid: key_data(key) for cid, key in ctx.keys.items() if key is not None}

@@ -21,7 +21,7 @@ from datetime import datetime
 from generator.analyze.compare import compare
 from generator.analyze.context import Context
 from generator.analyze.detect import Detected
-from generator.analyze.keys import Amount, Key, Moment, describe, key_data, on_line
+from generator.analyze.keys import Amount, Key, Moment, key_data, on_line
 from generator.analyze.kinds import FindingKind, register
 from generator.analyze.ranges import Interval
 from generator.model import Claim, Derived, Finding
@@ -47,7 +47,7 @@ def derive(ctx: Context) -> list[Derived]:
             ids = [c.id for c in inputs]
             found.append(Derived(
                 id=f"derived-{prop}-{'-'.join(ids)}", subject=subject, property=prop,
-                rule=rule, inputs=ids, sources=[source], read_as=describe(key), checks=checks))
+                rule=rule, inputs=ids, sources=[source], allows=key_data(key), checks=checks))
             ctx.keys[found[-1].id] = key
     return found
 
@@ -142,7 +142,8 @@ def _detect(ctx: Context) -> list[Detected]:
 register(FindingKind(
     "derived-conflict", True, _detect, rank=15, ids="`conflict-derived-…-<claim>`",
     reason="`rule`: as for a conflict (`ranges-apart`, `different-days`…). `derived`: the "
-    "id of the reading worked out (in the export's `analysis.derived`); `derivation`: how "
+    "id of the reading worked out (in the export's `analysis.derived`, with what it "
+    "`allows`); `derivation`: how "
     "(`start-end`, `start-delay`, `parts-total`); `source`: whose figures; `worked_out`: "
     "what it allows (as a reading's `allows`); `sides`: the readings it was worked out "
     "from, and the reported claim's; plus what the rule compared."))

@@ -12,7 +12,6 @@ from generator.analyze.names import name_key
 from generator.analyze.phrases import Reading
 from generator.analyze.ranges import Interval, value_range
 from generator.model import When
-from generator.wording import allows
 
 ABOUT_TIME = timedelta(minutes=30)  # "about 13:00": half an hour either way
 DAYS_LINE = ("days",)
@@ -134,8 +133,3 @@ def key_data(key: Key) -> dict[str, Any]:
 
 def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-def describe(key: Key) -> str:
-    """What a key allows, in words (generator/wording.py): '60–75 min', '41 or more'."""
-    return allows(key_data(key))
