@@ -33,6 +33,7 @@ def single_origin(counts: list[OriginCount], ctx: Context) -> list[Finding]:
     return [Finding(
         id=f"single-origin-{count.id}", kind="single-origin", origin="detected",
         subject=count.id, rule="one-origin",
+        reason={"reports": count.reports, "origin": count.origins[0]},
         sources=list(count.sources), origins=list(count.origins))
         for count in counts if count.independent == 1 and count.origins]
 
@@ -79,6 +80,6 @@ def _detect(ctx: Context) -> list[Detected]:
 
 register(FindingKind(
     "single-origin", False, _detect, rank=35, ids="`single-origin-<item>`",
-    reason="`rule`: `one-origin`; no `reason` fields. The finding's `sources` report the "
-    "item, and `origins` holds the one origin they relay (an actor or a source id); "
-    "`analysis.origins` in the export counts the origins behind every item."))
+    reason="`rule`: `one-origin`. `reports`: how many sources report the item (the "
+    "finding's `sources`); `origin`: the one origin they all relay (an actor or a source "
+    "id). `analysis.origins` in the export counts the origins behind every item."))
