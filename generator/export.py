@@ -43,13 +43,56 @@ def public_root(briefing: Briefing) -> str:
     return PurePosixPath(briefing.info.origin.path).parent.as_posix()
 
 
-def export_json(briefing: Briefing, analysis: Analysis, names: Names | None = None) -> str:
+def export_json(briefing: Briefing, analysis: Analysis, names: Names | None = None,
+                memo: ExportMemo | None = None) -> str:
+    """The export as compact JSON text. With `memo` (under `mkdocs serve`), the items equal
+    to those of the memo's last export keep their text: the same bytes, less work."""
+    if memo is None:
+        return _text(export_data(briefing, analysis, names)) + "\n"
+    names = names or Names(briefing)
+    kept: dict[tuple[str, str], tuple[Any, str]] = {}
+    fields = []
+    for name in _field_names(type(briefing)):
+        value = public_root(briefing) if name == "root" else getattr(briefing, name)
+        if isinstance(value, dict) and value and all(_field_names(type(v))
+                                                     for v in value.values()):
+            text = memo.section(name, value, kept)  # a section keyed by id
+        else:
+            text = _text(value if isinstance(value, _PLAIN) else _dump(value))
+        fields.append(f"{_text(name)}:{text}")
+    memo.last = kept
+    return (f'{{"format":{_text(FORMAT)},"version":{_text(VERSION)},'
+            f'"briefing":{{{",".join(fields)}}},"analysis":{_text(_dump(analysis))},'
+            f'"names":{_text(names.export())}}}\n')
+
+
+class ExportMemo:
+    """Each item's JSON text from the last export (`export_json`). An item equal to the
+    one exported then is written the same: the model holds the values as written (an
+    item's `text`, its origin's line...), and `resolve` makes every amount a float."""
+
+    def __init__(self) -> None:
+        self.last: dict[tuple[str, str], tuple[Any, str]] = {}
+
+    def section(self, name: str, items: dict[str, Any],
+                kept: dict[tuple[str, str], tuple[Any, str]]) -> str:
+        """A section's items as a JSON list sorted by id; `kept` receives each one's text."""
+        parts = []
+        for key in sorted(items):
+            item = items[key]
+            hit = self.last.get((name, key))
+            text = hit[1] if hit is not None and hit[0] == item else _text(_dump(item))
+            kept[(name, key)] = (item, text)
+            parts.append(text)
+        return f"[{','.join(parts)}]"
+
+
+def _text(data: Any) -> str:
     # Compact: the export of a large briefing is tens of MB, and compact JSON is written by
-    # the C encoder, several times faster than an indented one.
-    data = export_data(briefing, analysis, names)
-    # Strict JSON: an infinite or NaN number (the checker bounds them out) fails loudly
-    # rather than writing `Infinity`, which no JSON reader accepts.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+    # the C encoder, several times faster than an indented one. Strict JSON: an infinite or
+    # NaN number (the checker bounds them out) fails loudly rather than writing
+    # `Infinity`, which no JSON reader accepts.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def load_export(data: dict[str, Any]) -> tuple[Briefing, Analysis]:

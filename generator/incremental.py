@@ -23,6 +23,7 @@ from typing import Any
 
 from generator.diff import SECTIONS, field_changes
 from generator.diff import _plain as plain
+from generator.export import ExportMemo
 from generator.markup import escape_markdown
 from generator.model import Analysis, Briefing
 from generator.pages import PageSpec, Plan
@@ -47,6 +48,7 @@ class PagesState:
     used: dict[str, frozenset[str]]  # page path -> ids the page used
     contents: dict[str, str]  # page path -> its Markdown
     rendered: int  # how many of them were rendered (not reused) this time
+    export: ExportMemo  # each item's text in the JSON export
 
 
 class Incremental:
@@ -59,6 +61,7 @@ class Incremental:
         self.changed: set[str] | None = None  # None: render every page
         self.words: list[str] = []  # the changed items' earlier words, as pages hold them
         self.state: PagesState | None = None
+        self.export = previous.export if previous is not None else ExportMemo()
 
     def pages(self, plan: Plan, render: Callable[[PageSpec, set[str]], str]
               ) -> list[tuple[PageSpec, str]]:
@@ -88,7 +91,7 @@ class Incremental:
             used_by[spec.path], contents[spec.path] = used, content
             out.append((spec, content))
         self.state = PagesState(self.briefing, self.analysis, shape, used_by, contents,
-                                rendered)
+                                rendered, self.export)
         return out
 
 

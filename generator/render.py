@@ -235,9 +235,9 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                               briefing.info.origin.path))
             if feed_sink is not None:
                 feed_sink.extend(feed_entries(plan, directory_urls))
-            pages.append(Page(f"{briefing.slug}/export.json", export_json(briefing, analysis,
-                                                                   plan.view.names),
-                              briefing.info.origin.path))
+            memo = incremental.export if incremental is not None else None
+            pages.append(Page(f"{briefing.slug}/export.json", export_json(
+                briefing, analysis, plan.view.names, memo), briefing.info.origin.path))
         finally:
             markup.clear_caches()
             layout.clear_caches()

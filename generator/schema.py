@@ -8,6 +8,7 @@ reports into the shared `Context` and returns INVALID, and its parent carries on
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,7 +50,9 @@ class Context:
     path: str
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
-    seen: set[int] = field(default_factory=set)
+    # Nodes visited, to refuse a node reached twice (through an alias); None for a tree
+    # that cannot share nodes: load.py refuses every anchor and alias before composing.
+    seen: set[int] | None = field(default_factory=set)
 
     def error(self, node: yaml.Node, message: str, hint: str | None = None) -> Any:
         mark = node.start_mark
@@ -61,11 +64,14 @@ class Context:
 
         Refusing aliases keeps an "alias bomb" from ever being expanded.
         """
-        if id(node) in self.seen:
+        seen = self.seen
+        if seen is None:  # callers test this first: it is every node
+            return True
+        if id(node) in seen:
             self.error(node, "YAML aliases (*name) are not allowed in fact files",
                        "write the value out in full where it is needed")
             return False
-        self.seen.add(id(node))
+        seen.add(id(node))
         return True
 
 
@@ -101,7 +107,7 @@ class Type:
         raise NotImplementedError
 
     def _scalar(self, node: yaml.Node, ctx: Context, expected: str) -> str | Any:
-        if not ctx.first_visit(node):
+        if ctx.seen is not None and not ctx.first_visit(node):
             return INVALID
         if not isinstance(node, yaml.ScalarNode):
             return ctx.error(node, f"expected {expected}, found {describe(node)}",
@@ -361,7 +367,7 @@ class ListOf(Type):
     empty_hint: str | None = None
 
     def check(self, node: yaml.Node, ctx: Context) -> Any:
-        if not ctx.first_visit(node):
+        if ctx.seen is not None and not ctx.first_visit(node):
             return INVALID
         if not isinstance(node, yaml.SequenceNode):
             return ctx.error(node, f"expected a list, found {describe(node)}",
@@ -439,7 +445,7 @@ class Obj(Type):
     doc: str = ""
 
     def check(self, node: yaml.Node, ctx: Context) -> Any:
-        if not ctx.first_visit(node):
+        if ctx.seen is not None and not ctx.first_visit(node):
             return INVALID
         if not isinstance(node, yaml.MappingNode):
             return ctx.error(node, f"expected a mapping ({self.name}), found {describe(node)}",
@@ -475,10 +481,15 @@ class Obj(Type):
         return key
 
     def _missing(self, node: yaml.Node, seen: dict[str, yaml.Node], ctx: Context) -> None:
-        for key, spec in self.fields.items():
-            if spec.required and key not in seen:
+        for key, spec in self._required:
+            if key not in seen:
                 example = spec.example or f"{key}: …"
                 ctx.error(node, f"{self.name} is missing required key '{key}'", f"add {example}")
+
+    @functools.cached_property
+    def _required(self) -> list[tuple[str, Field]]:
+        """The required keys, in the order of `fields` (looked up for every mapping)."""
+        return [(key, spec) for key, spec in self.fields.items() if spec.required]
 
     def json_schema(self) -> dict[str, Any]:
         return self._with_doc({

@@ -99,7 +99,7 @@ def check_file(loaded: LoadedFile, checked: Checked) -> None:
 
 def check_one_file(loaded: LoadedFile) -> FileCheck:
     """The checks of one file that need no other file."""
-    ctx = Context(loaded.path)
+    ctx = Context(loaded.path, seen=None)  # load.py refused anchors and aliases
     data = FILE.check(loaded.root, ctx)
     return FileCheck(loaded.path, data, ctx.problems, ctx.references)
 

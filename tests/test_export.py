@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 import yaml
 
 from generator.analyze import analyze
-from generator.export import export_data, export_json, load_export, public_root
+from generator.export import ExportMemo, export_data, export_json, load_export, public_root
 from generator.model import Analysis, Briefing
 from generator.pipeline import read_briefings
 
@@ -126,3 +127,25 @@ def test_the_export_names_the_folder_as_the_repository_does_not_the_builders_pat
     text = export_json(briefing, analyze(briefing))
     assert str(ISTANBUL) not in text
     assert json.loads(text)["briefing"]["root"] == "briefings/istanbul-2025"
+
+
+def test_an_export_reusing_the_last_ones_items_equals_a_fresh_one(tmp_path: Path) -> None:
+    """Under `mkdocs serve` each item keeps its JSON text from the last export while it is
+    unchanged (ExportMemo): after edits of words, of a time and of lines, the export is
+    byte for byte a fresh one, and shows the edits."""
+    shutil.copytree(ISTANBUL, tmp_path / "briefings")
+    memo = ExportMemo()
+    briefing = read(tmp_path / "briefings")[0]
+    assert export_json(briefing, analyze(briefing), memo=memo) == export_json(
+        briefing, analyze(briefing))
+    facts = sorted((tmp_path / "briefings").rglob("*.yaml"))
+    path = next(p for p in facts if "text:" in p.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace('text: "', 'text: "Edited: ', 1)
+    for version, shown in ((edited, True), ("# shifts every line\n" + text, False)):
+        path.write_text(version, encoding="utf-8")
+        briefing = read(tmp_path / "briefings")[0]
+        analysis = analyze(briefing)
+        reused = export_json(briefing, analysis, memo=memo)
+        assert reused == export_json(briefing, analysis)
+        assert ('"text":"Edited: ' in reused) is shown
