@@ -21,11 +21,14 @@ from generator.model import Fact, Origin, Round
 from generator.sections import ACTOR_KINDS, PLACE_KINDS
 from generator.updates import BriefingUpdates, no_updates
 from generator.view import BriefingView
-from generator.view.actors import ActorPage
-from generator.view.discrepancies import DiscrepanciesPage
+from generator.view.actors import ActorPage, ActorsPage
+from generator.view.discrepancies import DiscrepanciesPage, FindingsPage
+from generator.view.home import BriefPage, HomePage, UpdatesPage
+from generator.view.lists import DocumentsPage, ListingPage, PlacesPage
 from generator.view.positions import IssuePage, PositionsPage
-from generator.view.rounds import RoundPage, heads
+from generator.view.rounds import RoundPage, RoundsPage, heads
 from generator.view.sources import SourcePage, SourcesPage
+from generator.view.timeline import TimelineIndexPage, TimelinePage
 from generator.wording import MONTHS
 
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
@@ -171,7 +174,7 @@ def _updates(plan: Plan) -> None:
     for part in chunks(plan.updates.entries, plan.path("updates/index.md"), LIST_SIZE):
         title = "Updates" + (f" (page {part.number})" if part.number > 1 else "")
         plan.add(PageSpec(part.path, "updates.md.j2", title, origin,
-                          {"chunk": part, "updates": plan.updates}),
+                          {"chunk": part, "updates": plan.updates}, view=UpdatesPage),
                  anchored=[u.anchor for u in part.items])
 
 
@@ -182,7 +185,7 @@ def _home(plan: Plan) -> None:
     plan.add(PageSpec(plan.path("index.md"), "home.md.j2", view.b.info.title,
                       view.b.info.origin, {"latest": latest, "handwritten": plan.handwritten,
                                            "updates": plan.updates.entries[:5]},
-                      mentions=fact_actors(latest)))
+                      mentions=fact_actors(latest), view=HomePage))
 
 
 def _brief(plan: Plan) -> None:
@@ -191,13 +194,14 @@ def _brief(plan: Plan) -> None:
     latest = view.latest_round()
     shown = view.round_facts(latest, ("outcome", "next-step")) if latest else []
     plan.add(PageSpec(plan.path("brief.md"), "brief.md.j2", "One-page brief",
-                      view.b.info.origin, mentions=fact_actors(shown)))
+                      view.b.info.origin, mentions=fact_actors(shown), view=BriefPage))
 
 
 def _rounds(plan: Plan) -> None:
     view = plan.view
     origin = view.rounds[0].origin if view.rounds else view.b.info.origin
-    plan.add(PageSpec(plan.path("rounds/index.md"), "rounds.md.j2", "Rounds", origin))
+    plan.add(PageSpec(plan.path("rounds/index.md"), "rounds.md.j2", "Rounds", origin,
+                      view=RoundsPage))
     for rnd in view.rounds:
         facts = view.facts_by_round.get(rnd.id, [])
         docs = view.docs_by_round.get(rnd.id, [])
@@ -247,7 +251,7 @@ def _timeline(plan: Plan) -> None:
         undated_path = plan.path("timeline/undated.md")
     plan.add(PageSpec(index, "timeline.md.j2", "Timeline", origin,
                       {"months": months, "undated": undated_path, "count": len(undated),
-                       "chart": chart}))
+                       "chart": chart}, view=TimelineIndexPage))
 
 
 def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin,
@@ -267,7 +271,7 @@ def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin,
     spec = PageSpec(part.path, "timeline_page.md.j2", title if part.number == 1
                     else f"{title} (page {part.number})", origin,
                     {"chunk": part, "runs": runs, "chart": None, "undated": [], **extra},
-                    mentions=fact_actors(here))
+                    mentions=fact_actors(here), view=TimelinePage)
     plan.add(spec, anchored=[f.id for f in here])
 
 
@@ -293,7 +297,7 @@ def _listing(plan: Plan, owner: PageSpec, facts: list[Fact], label: str) -> None
     for part in parts[1:]:  # repeats of facts shown elsewhere: no backlinks, no search
         plan.add(PageSpec(part.path, "listing.md.j2", f"{label} (page {part.number})",
                           owner.origin, {"chunk": part, "owner": owner, "label": label,
-                                         "search_exclude": True}))
+                                         "search_exclude": True}, view=ListingPage))
 
 
 def _actors(plan: Plan) -> None:
@@ -301,7 +305,7 @@ def _actors(plan: Plan) -> None:
     origin = view.actors[0].origin if view.actors else view.b.info.origin
     groups = [(kind, [a for a in view.actors if a.kind == kind]) for kind in ACTOR_KINDS]
     plan.add(PageSpec(plan.path("actors/index.md"), "actors.md.j2", "Actors", origin,
-                      {"groups": [g for g in groups if g[1]]}))
+                      {"groups": [g for g in groups if g[1]]}, view=ActorsPage))
     for actor in view.actors:
         names = {r.of for r in actor.roles if r.of} | {m.actor for m in actor.members}
         names |= {d.id for d, _ in view.memberships.get(actor.id, [])}
@@ -370,7 +374,7 @@ def _places(plan: Plan) -> None:
         return
     groups = [(kind, [p for p in view.places if p.kind == kind]) for kind in PLACE_KINDS]
     plan.add(PageSpec(plan.path("places.md"), "places.md.j2", "Places", view.places[0].origin,
-                      {"groups": [g for g in groups if g[1]]}),
+                      {"groups": [g for g in groups if g[1]]}, view=PlacesPage),
              anchored=[p.id for p in view.places])
 
 
@@ -382,7 +386,8 @@ def _documents(plan: Plan) -> None:
     items = [i.id for d in documents for i in d.items]
     people = {a for d in documents for a in (d.author, d.recipient) if a}
     plan.add(PageSpec(plan.path("documents.md"), "documents.md.j2", "Documents",
-                      documents[0].origin, {"documents": documents}, mentions=people),
+                      documents[0].origin, {"documents": documents}, mentions=people,
+                      view=DocumentsPage),
              anchored=[d.id for d in documents] + items)
 
 
@@ -402,7 +407,7 @@ def _discrepancies(plan: Plan) -> None:
             for part in chunks(findings, plan.path(f"discrepancies/{key}.md"), LIST_SIZE):
                 plan.add(PageSpec(part.path, "findings.md.j2", heading + (
                     f" (page {part.number})" if part.number > 1 else ""), origin,
-                    {"chunk": part}), anchored=[f.id for f in part.items])
+                    {"chunk": part}, view=FindingsPage), anchored=[f.id for f in part.items])
             elsewhere = plan.path(f"discrepancies/{key}.md")
         lists.append((key, heading, findings, elsewhere))
     for part in parts:

@@ -9,7 +9,12 @@ page needs, as one context object per page (its template reads it as `ctx`):
 - `positions.py`: `PositionsPage` (the matrix of stances) and `IssuePage`
 - `sources.py`: `SourcesPage` (the table) and `SourcePage` (sources in detail), and the
   grid of who reports what on a page
-- `discrepancies.py`: `DiscrepanciesPage` (findings, derived readings, lists by kind)
+- `discrepancies.py`: `DiscrepanciesPage` (findings, derived readings, lists by kind),
+  `FindingsPage` (a kind listed apart on pages of its own)
+- `rounds.py` also `RoundsPage`, `actors.py` also `ActorsPage` (the index pages)
+- `timeline.py`: `TimelineIndexPage` (chart, months) and `TimelinePage`
+- `home.py`: `HomePage`, `BriefPage` (the one-page brief), `UpdatesPage`
+- `lists.py`: `PlacesPage`, `DocumentsPage`, `ListingPage` (a long list of facts, continued)
 
 A new page type: a context class next to the pages it resembles (or a new module here),
 named in its `PageSpec` by the planner in `generator/pages.py`.

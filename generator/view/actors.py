@@ -103,3 +103,16 @@ class ActorPage:
         """The rounds a member of this delegation attended in that role."""
         return [at for at in self._view.attended.get(mb.actor, [])
                 if at.via == self.actor.id and at.role == mb.role]
+
+
+class ActorsPage:
+    """What `actors.md.j2` reads as `ctx`: every actor, by kind, with their facts' count."""
+
+    def __init__(self, plan: Plan, spec: PageSpec) -> None:
+        self._view = view = plan.view
+        # (kind, its heading, the actors of that kind by name)
+        self.groups: list[tuple[str, str, list[Actor]]] = [
+            (kind, view.group_title(kind), actors) for kind, actors in spec.context["groups"]]
+
+    def fact_count(self, actor_id: str) -> int:
+        return len(self._view.facts_by_actor.get(actor_id, []))

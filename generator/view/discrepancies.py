@@ -45,3 +45,11 @@ class DiscrepanciesPage:
 
     def read_as(self, claim_id: str) -> str:
         return self._view.read_as(claim_id)
+
+
+class FindingsPage:
+    """What `findings.md.j2` reads as `ctx`: a page of one kind of finding listed apart,
+    when there are too many for the discrepancies page."""
+
+    def __init__(self, plan: Plan, spec: PageSpec) -> None:
+        self.chunk: Chunk[Finding] = spec.context["chunk"]

@@ -83,3 +83,14 @@ class RoundPage:
     def grid(self) -> tuple[list[Any], list[Any]] | None:
         """Who reports what, as a grid (None: too wide or long, a table by source instead)."""
         return source_grid(self._view, self.items)
+
+
+class RoundsPage:
+    """What `rounds.md.j2` reads as `ctx`: every round, with its facts' count."""
+
+    def __init__(self, plan: Plan, spec: PageSpec) -> None:
+        self._view = plan.view
+        self.rounds: list[Round] = plan.view.rounds
+
+    def fact_count(self, round_id: str) -> int:
+        return len(self._view.facts_by_round.get(round_id, []))
