@@ -65,7 +65,7 @@ class PageSpec:
     template: str
     title: str
     origin: Origin
-    context: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)  # the planner's data, for `view`
     hosted: set[str] = field(default_factory=set)  # ids anchored here (their home page)
     mentions: set[str] = field(default_factory=set)  # actor ids it names (for backlinks)
     # builds, at rendering, the object the template reads as `ctx` (generator/view/)

@@ -175,17 +175,18 @@ class Renderer:
         """One page; `used` (if given) gets the ids the page hosts, links to, cites or names.
 
         The template reads what it shows from `ctx`, the object `spec.view` builds (a class
-        in generator/view/); `view`, `b` and `plan` are the shared ones, for the base page,
-        the shared macros and the page types without a context class yet."""
+        in generator/view/), not from the planner's `spec.context`; `view`, `b` and `plan`
+        are the shared ones, for the base page (`_page.md.j2`) and the shared macros."""
         source = spec.origin.path
         names = plan.view.names
         names.used = used
         try:
             content = self.render(
-                spec.template, **spec.context, title=spec.title, view=plan.view, names=names,
+                spec.template, title=spec.title, view=plan.view, names=names,
                 wording=Wording(self.env, names), b=plan.view.b,
                 page=PageContext(spec, plan, directory_urls, from_source, used), plan=plan,
                 ctx=spec.view(plan, spec) if spec.view else None,
+                search_exclude=spec.context.get("search_exclude", False),
                 edit_url=safe_url(edit_base + source) if edit_base else None)
         finally:
             names.used = None
