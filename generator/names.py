@@ -80,6 +80,9 @@ class Names:
         self.b = briefing
         self._cache: dict[str, Name] = {}
         self._sources = _source_names(briefing)
+        # Sources the site names by their kind alone: a description, not a proper name.
+        self._described = {sid for sid, s in briefing.sources.items()
+                           if s.publisher == UNKNOWN and s.title == UNKNOWN and not s.label}
         self._items = {item.id: (doc, n) for doc in briefing.documents.values()
                        for n, item in enumerate(doc.items, 1)}
         self._labels = {label.id: (actor, label) for actor in briefing.actors.values()
@@ -109,11 +112,28 @@ class Names:
         """Short names of sources, in the order of their names."""
         return sorted((self.short(s) for s in set(source_ids)), key=str.casefold)
 
+    def in_text(self, item_id: str, start: bool = False) -> str:
+        """The short name as a sentence uses it. A name the site made up for a source known
+        only by its kind reads "the unattributed news report" inside a sentence ("The …"
+        at its `start`); a proper name ("CGTN") or an editor's label stays as it is."""
+        short = self.short(item_id)
+        if item_id not in self._described:
+            return short
+        text = f"the {short[:1].lower()}{short[1:]}"
+        return text[:1].upper() + text[1:] if start else text
+
+    def sources_in_text(self, source_ids: Iterable[str]) -> list[str]:
+        """`sources`, each as a sentence uses it (`in_text`)."""
+        ordered = sorted(set(source_ids), key=lambda s: self.short(s).casefold())
+        return [self.in_text(s) for s in ordered]
+
     def about(self, subject: str, prop: str) -> Name:
-        """A property of a thing: 'Duration of Round 2', 'Aircraft destroyed in <fact>'."""
-        joint = "in" if subject in self.b.facts else "of"
+        """A property of a thing: 'Duration of Round 2'; of a fact, whose name is a label
+        of its own: 'Aircraft destroyed (Strike on Russian air bases)'."""
         what = property_name(prop).capitalize()
-        return Name(f"{what} {joint} {self.short(subject)}", f"{what} {joint} {self.long(subject)}")
+        if subject in self.b.facts:
+            return Name(f"{what} ({self.short(subject)})", f"{what} ({self.long(subject)})")
+        return Name(f"{what} of {self.short(subject)}", f"{what} of {self.long(subject)}")
 
     def export(self) -> dict[str, dict[str, str]]:
         """Every id's names, for the JSON export: {id: {"short": …, "long": …}}."""

@@ -10,7 +10,7 @@ the briefing (Material renders each page whole; the site must stay fast at 10,00
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,14 @@ from generator.model import Fact, Origin, Round
 from generator.sections import ACTOR_KINDS, PLACE_KINDS
 from generator.updates import BriefingUpdates, no_updates
 from generator.view import BriefingView
+from generator.view.actors import ActorPage, ActorsPage
+from generator.view.discrepancies import DiscrepanciesPage, FindingsPage
+from generator.view.home import BriefPage, HomePage, UpdatesPage
+from generator.view.lists import DocumentsPage, ListingPage, PlacesPage
+from generator.view.positions import IssuePage, PositionsPage
+from generator.view.rounds import RoundPage, RoundsPage, heads
+from generator.view.sources import SourcePage, SourcesPage
+from generator.view.timeline import TimelineIndexPage, TimelinePage
 from generator.wording import MONTHS
 
 LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
@@ -60,6 +68,8 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     hosted: set[str] = field(default_factory=set)  # ids anchored here (their home page)
     mentions: set[str] = field(default_factory=set)  # actor ids it names (for backlinks)
+    # builds, at rendering, the object the template reads as `ctx` (generator/view/)
+    view: Callable[[Plan, PageSpec], Any] | None = None
 
 
 @dataclass(slots=True)
@@ -164,7 +174,7 @@ def _updates(plan: Plan) -> None:
     for part in chunks(plan.updates.entries, plan.path("updates/index.md"), LIST_SIZE):
         title = "Updates" + (f" (page {part.number})" if part.number > 1 else "")
         plan.add(PageSpec(part.path, "updates.md.j2", title, origin,
-                          {"chunk": part, "updates": plan.updates}),
+                          {"chunk": part, "updates": plan.updates}, view=UpdatesPage),
                  anchored=[u.anchor for u in part.items])
 
 
@@ -175,7 +185,7 @@ def _home(plan: Plan) -> None:
     plan.add(PageSpec(plan.path("index.md"), "home.md.j2", view.b.info.title,
                       view.b.info.origin, {"latest": latest, "handwritten": plan.handwritten,
                                            "updates": plan.updates.entries[:5]},
-                      mentions=fact_actors(latest)))
+                      mentions=fact_actors(latest), view=HomePage))
 
 
 def _brief(plan: Plan) -> None:
@@ -184,21 +194,23 @@ def _brief(plan: Plan) -> None:
     latest = view.latest_round()
     shown = view.round_facts(latest, ("outcome", "next-step")) if latest else []
     plan.add(PageSpec(plan.path("brief.md"), "brief.md.j2", "One-page brief",
-                      view.b.info.origin, mentions=fact_actors(shown)))
+                      view.b.info.origin, mentions=fact_actors(shown), view=BriefPage))
 
 
 def _rounds(plan: Plan) -> None:
     view = plan.view
     origin = view.rounds[0].origin if view.rounds else view.b.info.origin
-    plan.add(PageSpec(plan.path("rounds/index.md"), "rounds.md.j2", "Rounds", origin))
+    plan.add(PageSpec(plan.path("rounds/index.md"), "rounds.md.j2", "Rounds", origin,
+                      view=RoundsPage))
     for rnd in view.rounds:
         facts = view.facts_by_round.get(rnd.id, [])
         docs = view.docs_by_round.get(rnd.id, [])
-        heads = {head.id for _, head, _ in view.heads(rnd)}
-        people = {*rnd.hosts, *rnd.mediators, *rnd.delegations, *heads, *fact_actors(facts)}
+        led = {head.id for _, head, _ in heads(view, rnd)}
+        people = {*rnd.hosts, *rnd.mediators, *rnd.delegations, *led, *fact_actors(facts)}
         people |= {a for d in docs for a in (d.author, d.recipient) if a in view.b.actors}
         spec = PageSpec(plan.path(f"rounds/{rnd.id}.md"), "round.md.j2", view.names.long(rnd.id),
-                        rnd.origin, {"round": rnd, "documents": docs}, mentions=people)
+                        rnd.origin, {"round": rnd, "documents": docs}, mentions=people,
+                        view=RoundPage)
         items = [i.id for d in docs for i in d.items]
         plan.add(spec, anchored=[f.id for f in facts] + [d.id for d in docs] + items,
                  own=[rnd.id])
@@ -239,7 +251,7 @@ def _timeline(plan: Plan) -> None:
         undated_path = plan.path("timeline/undated.md")
     plan.add(PageSpec(index, "timeline.md.j2", "Timeline", origin,
                       {"months": months, "undated": undated_path, "count": len(undated),
-                       "chart": chart}))
+                       "chart": chart}, view=TimelineIndexPage))
 
 
 def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin,
@@ -259,7 +271,7 @@ def _timeline_page(plan: Plan, part: Chunk[Any], title: str, origin: Origin,
     spec = PageSpec(part.path, "timeline_page.md.j2", title if part.number == 1
                     else f"{title} (page {part.number})", origin,
                     {"chunk": part, "runs": runs, "chart": None, "undated": [], **extra},
-                    mentions=fact_actors(here))
+                    mentions=fact_actors(here), view=TimelinePage)
     plan.add(spec, anchored=[f.id for f in here])
 
 
@@ -285,7 +297,7 @@ def _listing(plan: Plan, owner: PageSpec, facts: list[Fact], label: str) -> None
     for part in parts[1:]:  # repeats of facts shown elsewhere: no backlinks, no search
         plan.add(PageSpec(part.path, "listing.md.j2", f"{label} (page {part.number})",
                           owner.origin, {"chunk": part, "owner": owner, "label": label,
-                                         "search_exclude": True}))
+                                         "search_exclude": True}, view=ListingPage))
 
 
 def _actors(plan: Plan) -> None:
@@ -293,13 +305,14 @@ def _actors(plan: Plan) -> None:
     origin = view.actors[0].origin if view.actors else view.b.info.origin
     groups = [(kind, [a for a in view.actors if a.kind == kind]) for kind in ACTOR_KINDS]
     plan.add(PageSpec(plan.path("actors/index.md"), "actors.md.j2", "Actors", origin,
-                      {"groups": [g for g in groups if g[1]]}))
+                      {"groups": [g for g in groups if g[1]]}, view=ActorsPage))
     for actor in view.actors:
         names = {r.of for r in actor.roles if r.of} | {m.actor for m in actor.members}
         names |= {d.id for d, _ in view.memberships.get(actor.id, [])}
         spec = plan.add(PageSpec(plan.path(f"actors/{actor.id}.md"), "actor.md.j2",
                                  view.names.long(actor.id),
-                                 actor.origin, {"actor": actor}, mentions=names),
+                                 actor.origin, {"actor": actor}, mentions=names,
+                                 view=ActorPage),
                         anchored=[label.id for label in actor.labels], own=[actor.id])
         _listing(plan, spec, view.facts_by_actor.get(actor.id, []),
                  f"What {view.names.short(actor.id)} said or did")
@@ -308,20 +321,20 @@ def _actors(plan: Plan) -> None:
 def _issues(plan: Plan) -> None:
     view = plan.view
     origin = view.issues[0].origin if view.issues else view.b.info.origin
-    parties = {p.id for p in view.parties()}
+    parties = {p.id for p in view.stances.parties}
     # As many issues per page as keep the page's cells within MATRIX_CELLS, however many
     # parties there are: 40 issues for 10 parties, 4 for 100 (one, at worst).
     rows = max(1, MATRIX_CELLS // max(1, len(parties)))
     for part in chunks(view.issues, plan.path("issues/index.md"), rows):
         title = "Positions" + (f" (page {part.number})" if part.number > 1 else "")
         plan.add(PageSpec(part.path, "positions.md.j2", title, origin, {"chunk": part},
-                          mentions=parties))
+                          mentions=parties, view=PositionsPage))
     for issue in view.issues:
         positions = view.positions_by_issue.get(issue.id, [])
         spec = plan.add(PageSpec(plan.path(f"issues/{issue.id}.md"), "issue.md.j2",
                                  view.names.long(issue.id),
                                  issue.origin, {"issue": issue},
-                                 mentions={p.party for p in positions}),
+                                 mentions={p.party for p in positions}, view=IssuePage),
                         anchored=[p.id for p in positions], own=[issue.id])
         _listing(plan, spec, view.facts_by_issue.get(issue.id, []),
                  f"Facts on {view.names.short(issue.id)}")
@@ -334,7 +347,8 @@ def _sources(plan: Plan) -> None:
     # The table repeats what the source sections hold: kept out of the search index.
     table = [plan.add(PageSpec(part.path, "sources.md.j2", "Sources" + (
         f" (page {part.number})" if part.number > 1 else ""), origin,
-        {"chunk": part, "search_exclude": True}), anchored=[s.id for s in part.items])
+        {"chunk": part, "search_exclude": True}, view=SourcesPage),
+        anchored=[s.id for s in part.items])
         for part in chunks(view.sources, plan.path("sources/index.md"), SOURCES_SIZE)]
     weight = {s.id: len(view.facts_by_source.get(s.id, [])) + len(view.other_citers.get(s.id, []))
               for s in view.sources}
@@ -344,7 +358,7 @@ def _sources(plan: Plan) -> None:
         title = "The sources in detail" + (f", part {number}" if len(groups) > 1 else "")
         spec = plan.add(PageSpec(plan.path(f"sources/part-{number}.md"), "source.md.j2",
                                  title, group[0].origin,
-                                 {"sources": group}, mentions=labels))
+                                 {"sources": group}, mentions=labels, view=SourcePage))
         for source in group:
             pages[source.id] = spec.path
         if len(group) == 1:  # one source cited more than a page holds: continue its list
@@ -360,7 +374,7 @@ def _places(plan: Plan) -> None:
         return
     groups = [(kind, [p for p in view.places if p.kind == kind]) for kind in PLACE_KINDS]
     plan.add(PageSpec(plan.path("places.md"), "places.md.j2", "Places", view.places[0].origin,
-                      {"groups": [g for g in groups if g[1]]}),
+                      {"groups": [g for g in groups if g[1]]}, view=PlacesPage),
              anchored=[p.id for p in view.places])
 
 
@@ -372,7 +386,8 @@ def _documents(plan: Plan) -> None:
     items = [i.id for d in documents for i in d.items]
     people = {a for d in documents for a in (d.author, d.recipient) if a}
     plan.add(PageSpec(plan.path("documents.md"), "documents.md.j2", "Documents",
-                      documents[0].origin, {"documents": documents}, mentions=people),
+                      documents[0].origin, {"documents": documents}, mentions=people,
+                      view=DocumentsPage),
              anchored=[d.id for d in documents] + items)
 
 
@@ -392,7 +407,7 @@ def _discrepancies(plan: Plan) -> None:
             for part in chunks(findings, plan.path(f"discrepancies/{key}.md"), LIST_SIZE):
                 plan.add(PageSpec(part.path, "findings.md.j2", heading + (
                     f" (page {part.number})" if part.number > 1 else ""), origin,
-                    {"chunk": part}), anchored=[f.id for f in part.items])
+                    {"chunk": part}, view=FindingsPage), anchored=[f.id for f in part.items])
             elsewhere = plan.path(f"discrepancies/{key}.md")
         lists.append((key, heading, findings, elsewhere))
     for part in parts:
@@ -404,5 +419,6 @@ def _discrepancies(plan: Plan) -> None:
             anchored += list(view.derived)
         subjects = {f.subject for f in part.items if f.subject in view.b.actors}
         plan.add(PageSpec(part.path, "discrepancies.md.j2", title, origin,
-                          {"chunk": part, "lists": lists}, mentions=subjects),
+                          {"chunk": part, "lists": lists}, mentions=subjects,
+                          view=DiscrepanciesPage),
                  anchored=anchored)

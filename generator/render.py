@@ -172,7 +172,11 @@ class Renderer:
     def page(self, spec: PageSpec, plan: Plan, edit_base: str,
              directory_urls: bool = True, from_source: bool = False,
              used: set[str] | None = None) -> Page:
-        """One page; `used` (if given) gets the ids the page hosts, links to, cites or names."""
+        """One page; `used` (if given) gets the ids the page hosts, links to, cites or names.
+
+        The template reads what it shows from `ctx`, the object `spec.view` builds (a class
+        in generator/view/); `view`, `b` and `plan` are the shared ones, for the base page,
+        the shared macros and the page types without a context class yet."""
         source = spec.origin.path
         names = plan.view.names
         names.used = used
@@ -181,6 +185,7 @@ class Renderer:
                 spec.template, **spec.context, title=spec.title, view=plan.view, names=names,
                 wording=Wording(self.env, names), b=plan.view.b,
                 page=PageContext(spec, plan, directory_urls, from_source, used), plan=plan,
+                ctx=spec.view(plan, spec) if spec.view else None,
                 edit_url=safe_url(edit_base + source) if edit_base else None)
         finally:
             names.used = None

@@ -237,9 +237,9 @@ def test_findings_name_facts_and_unnamed_sources_in_words() -> None:
         id="strike-fact", kind="event", origin=HERE, citations=[Citation("nameless")],
         text="Ukraine attacked Russian military aircraft at bases far inside Russia.")
     [finding] = analyze(briefing).single_source
-    assert title(finding) == "Aircraft destroyed in Event, undated"  # never a cut excerpt
+    assert title(finding) == "Aircraft destroyed (Event, undated)"  # never a cut excerpt
     assert explanation(finding).startswith(
-        "Reported only by Unattributed news report: “over 40 aircraft”")
+        "Reported only by the unattributed news report: “over 40 aircraft”")
     assert "nameless" not in explanation(finding) and "strike-fact" not in explanation(finding)
 
 

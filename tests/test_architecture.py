@@ -10,9 +10,10 @@ NAMED = re.compile(r"[\w/.-]*\w\.(?:py|md\.j2)\b")
 
 
 def _exists(name: str) -> bool:
-    """A path from the repository root, or below generator/ or generator/analyze/."""
+    """A path from the repository root, or below generator/ or one of its packages."""
     return any((base / name).exists() for base in (ROOT, ROOT / "generator",
                                                   ROOT / "generator" / "analyze",
+                                                  ROOT / "generator" / "view",
                                                   ROOT / "generator" / "templates"))
 
 

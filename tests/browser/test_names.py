@@ -162,6 +162,16 @@ def test_labels_and_round_titles(tmp_path: Path) -> None:
     assert names.of("r1") == Name("Round 1", "Round 1")
     assert names.of("r2").long == "Round 2: Geneva follow-up"
     assert names.short("f1") == "Outcome of Round 1"
+    # inside a sentence, a name the site made up reads as a description; proper names and
+    # editors' labels stay as they are
+    assert names.in_text("unnamed-dated") == "the unattributed news report, 3 Jun 2025"
+    assert names.in_text("unnamed-dated", start=True).startswith("The unattributed")
+    assert names.sources_in_text(["unnamed-dated", "wire-1", "labelled"]) == [
+        "the unattributed news report, 3 Jun 2025", "Wire's late report", "Wire, 1 Jun 2025"]
+    assert names.in_text("r1") == "Round 1"
+    # a property of a fact: the fact's name is a label of its own, kept whole
+    assert names.about("f1", "count").short == "Count (Outcome of Round 1)"
+    assert names.about("r1", "duration").short == "Duration of Round 1"
 
 
 DEMO = """\
