@@ -25,7 +25,6 @@ from generator.model import (
     Fact,
     Finding,
     Issue,
-    Label,
     Membership,
     Role,
     Round,
@@ -80,9 +79,6 @@ class BriefingView:
         self.finding_rank = {f.id: n for n, f in enumerate(self.findings)}
         self.items: dict[str, tuple[Document, DocumentItem]] = {
             item.id: (doc, item) for doc in briefing.documents.values() for item in doc.items}
-        self.labels: dict[str, tuple[Actor, Label]] = {
-            label.id: (actor, label) for actor in briefing.actors.values()
-            for label in actor.labels}
         self._index()
 
     def _source_key(self, source: Source) -> tuple[str, str, str]:
