@@ -54,12 +54,6 @@ BARE_UNKNOWN = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bunknow
 CUT_QUOTE = re.compile(r"“[^“”]*…”")
 URL = re.compile(r"https?://\S+")
 HIDDEN = {"script", "style", "code", "pre"}  # not prose: code is shown as written
-# Left to its owner: the list of what each source reports, on a page with more than
-# eight sources (`by_source` in _macros.md.j2), names facts by excerpts; the issue-13
-# helper is redesigning that block for size.
-PENDING = {"bf-cited"}
-
-
 class _Reader(HTMLParser):
     """The visible text of an HTML page, block by block, and its links."""
 
@@ -76,8 +70,7 @@ class _Reader(HTMLParser):
         self._hidden: list[str] = []  # open tags whose content is not checked
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = set((dict(attrs).get("class") or "").split())
-        if self._hidden or tag in HIDDEN or classes & PENDING:
+        if self._hidden or tag in HIDDEN:
             if tag != "br":
                 self._hidden.append(tag)
         elif tag in self.BLOCKS:
