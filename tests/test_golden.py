@@ -45,3 +45,10 @@ def test_refreshing_rewrites_the_tree_whole(tmp_path) -> None:
     tree = {"a/b.md": "# B\n", "c.json": "{}\n"}
     write_golden(tree, folder)
     assert read_golden(folder) == tree
+
+
+def test_no_generated_page_links_to_itself() -> None:
+    """A page names its own subject ("Date of Round 2" on Round 2's page) without a link
+    to "#": a self-link a reader follows to nowhere."""
+    for path in sorted(GOLDEN.rglob("*.md")):
+        assert "](#)" not in path.read_text(encoding="utf-8"), path

@@ -609,3 +609,17 @@ def test_a_claim_reads_the_same_on_its_round_page_as_on_the_discrepancies_page(
     for reported, reading in compared.items():
         if f"“{reported}”" in box:
             assert f"“{reported}” (read as {reading})" in box, reported
+
+
+def test_the_grid_gives_each_property_one_row_and_a_page_never_links_to_itself(
+        site: Path) -> None:
+    """Two sources' durations of round 2 are one row of "Which source reports what", each
+    source's cell saying how it reports it; no link on any page leads to that page itself."""
+    page = article(site, f"{SLUG}/rounds/round-2")
+    grid = page[page.index('id="see-sources"'):]
+    rows = re.findall(r"<tr>(.*?)</tr>", grid, re.S)
+    duration = [r for r in rows if ">Duration of Round 2<" in r]
+    assert len(duration) == 1, duration
+    assert duration[0].count(">differs<") == 2  # the two sources disagree on it
+    for html_file in (site / SLUG).rglob("index.html"):
+        assert 'href="#"' not in html_file.read_text(encoding="utf-8"), html_file

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from generator.model import Actor, Fact, Source
+from generator.model import Actor, Claim, Fact, Source
 
 if TYPE_CHECKING:
     from generator.layout import Chunk
@@ -22,6 +22,7 @@ def source_grid(view: BriefingView, items: list[T]
                 ) -> tuple[list[Source], list[tuple[T, list[Any]]]] | None:
     """Items × the sources citing any of them: for each cell, the finding when the
     source reports the item differently, True when it reports it, False when not.
+    The claims of one thing's property ("Date of Round 2", one per source) share a row.
     None past GRID_SOURCES sources or GRID_ROWS items: a list by source reads better
     than a wide or endless grid, and a grid as long as a large round page would double
     its size."""
@@ -32,7 +33,7 @@ def source_grid(view: BriefingView, items: list[T]
         return None
     sources = [source for source, _ in groups]
     cited = {source.id: {id(i) for i in group} for source, group in groups}
-    rows = []
+    rows: dict[Any, tuple[T, list[Any]]] = {}
     for item in items:
         found = view.findings_by_id.get(getattr(item, "id", ""), ())
         cells: list[Any] = []
@@ -40,8 +41,21 @@ def source_grid(view: BriefingView, items: list[T]
             # findings_by_id holds the kinds that mark pages (and records) only
             differs = next((f for f in found if source.id in f.sources), None)
             cells.append(differs or id(item) in cited[source.id])
-        rows.append((item, cells))
-    return sources, rows
+        key = (item.subject, item.property) if isinstance(item, Claim) else id(item)
+        if key in rows:  # another source's claim of the same property: one row
+            first, kept = rows[key]
+            rows[key] = (first, [_either(a, b) for a, b in zip(kept, cells, strict=True)])
+        else:
+            rows[key] = (item, cells)
+    return sources, list(rows.values())
+
+
+def _either(a: Any, b: Any) -> Any:
+    """One cell for two claims of a row: a finding first, then reported, then not."""
+    for cell in (a, b):
+        if cell is not True and cell:
+            return cell
+    return a or b
 
 
 class SourcesPage:
