@@ -28,7 +28,7 @@ def build_briefing(slug: str, root: Path, checked: Checked, origins: dict[str, s
     builders = {
         "sources": _source, "actors": _actor, "places": _place, "issues": _issue,
         "rounds": _round, "facts": _fact, "documents": _document, "positions": _position,
-        "claims": _claim, "discrepancies": _discrepancy, "withdrawn": _withdrawn,
+        "claims": claim, "discrepancies": _discrepancy, "withdrawn": _withdrawn,
     }
     for section, build in builders.items():
         target = getattr(briefing, section)
@@ -140,7 +140,8 @@ def _position(item: Item, origin: m.Origin, _sub) -> m.Position:
         document=item.get("document"))
 
 
-def _claim(item: Item, origin: m.Origin, _sub) -> m.Claim:
+def claim(item: Item, origin: m.Origin, _sub: object = None) -> m.Claim:
+    """A checked claim (also an earlier version read back from the history: updates.py)."""
     value = item.get("value")
     return m.Claim(
         id=item["id"], subject=item["subject"], property=item["property"],

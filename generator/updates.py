@@ -15,9 +15,9 @@ from generator.analyze.context import Context, group_claims
 from generator.analyze.detect import conflicts
 from generator.findings import Wording, text_wording
 from generator.history import Event, History, Stamp
-from generator.model import Analysis, Briefing, Citation, Claim, Finding, Origin
+from generator.model import Analysis, Briefing, Claim, Finding, Origin
 from generator.names import Names
-from generator.resolve import claim_value
+from generator.resolve import claim
 from generator.when import parse_when
 
 RECENT = timedelta(days=7)  # an item changed this close to the build date is marked
@@ -191,8 +191,8 @@ def _corrected_away(result: BriefingUpdates, briefing: Briefing, analysis: Analy
             finding = detected.finding
             if before.id in finding.claims and not any(set(finding.claims) <= claims
                                                        for claims in standing):
-                opened = max((history.of(slug, "claims", c).first for c in finding.claims
-                              if history.of(slug, "claims", c) is not None),
+                opened = max((item.first for c in finding.claims
+                              if (item := history.of(slug, "claims", c)) is not None),
                              key=lambda s: s.date, default=event.stamp)
                 change = "withdrawn" if event.change == "removed" else "corrected"
                 settled[finding.id] = (finding, opened, event.stamp, change)
@@ -210,16 +210,16 @@ def _published_by(history: History, slug: str, claim_id: str, stamp: Stamp) -> b
 
 
 def _claim_as_it_was(raw: dict[str, Any], briefing: Briefing) -> Claim | None:
-    """A claim's earlier version (plain YAML values, checked when it was committed) as the
-    analysis reads claims; None when it cannot be read back."""
+    """A claim's earlier version (plain YAML values, checked when it was committed) in the
+    model, built as the current ones are (resolve.claim) from the keys the comparison
+    reads; None when it cannot be read back."""
     try:
-        value = raw.get("value")
-        return Claim(
-            id=str(raw["id"]), subject=str(raw["subject"]), property=str(raw["property"]),
-            reported=str(raw["reported"]), origin=Origin(briefing.slug, 0),
-            citations=[Citation(source=str(c["source"] if isinstance(c, dict) else c))
-                       for c in raw.get("citations", [])],
-            value=claim_value(_checked_value(value)) if isinstance(value, dict) else None)
+        item = {key: raw[key] for key in ("id", "subject", "property", "reported")}
+        item["citations"] = [{"source": c["source"] if isinstance(c, dict) else c}
+                             for c in raw.get("citations", [])]
+        if isinstance(raw.get("value"), dict):
+            item["value"] = _checked_value(raw["value"])
+        return claim(item, Origin(briefing.slug, 0))
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
 
