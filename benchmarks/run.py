@@ -207,7 +207,8 @@ def measure_generator(briefings_dir: Path) -> Row:
         "single_source": sum(len(a.single_source) for a in analyses),
         "coverage_gaps": sum(len(a.coverage_gaps) for a in analyses),
         "pages": len(pages),
-        "markdown_mb": sum(len(p.content.encode()) for p in pages) / MB,
+        "markdown_mb": sum(len(p.content.encode() if isinstance(p.content, str) else p.content)
+                           for p in pages) / MB,
         "read_s": read_done - start,
         "detect_s": detect_done - read_done,
         "render_s": render_done - detect_done,

@@ -1,7 +1,9 @@
-"""JSON export of a briefing and its analysis: every field, every citation, stable order.
+"""JSON export of a briefing and its analysis: every item, every citation, stable order.
 
 Published next to the pages (`<slug>/export.json`) for readers who want the data rather
-than the prose. The export mirrors the model field for field, so `load_export` rebuilds
+than the prose. The export mirrors the model field for field, except that a field at its
+empty value is left out (an optional one when null, a list or mapping when empty: the
+model's types say which, and so what a missing field means), so `load_export` rebuilds
 the very same `Briefing` and `Analysis` (the tests check the round trip), its folder
 named as the repository names it: nothing the site shows is missing from it. Sections
 are lists sorted by id; ids are the items' own.
@@ -10,9 +12,11 @@ are lists sorted by id; ids are the items' own.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -22,19 +26,14 @@ from generator.model import Analysis, Briefing
 from generator.names import Names
 
 FORMAT = "briefing-export"
-VERSION = 1
+VERSION = 2  # 2: a field at its empty value (null, [] or {}) is left out; 1 wrote every field
+READS = (1, 2)  # the versions load_export reads
 
 
 def export_data(briefing: Briefing, analysis: Analysis,
                 names: Names | None = None) -> dict[str, Any]:
-    """The export as plain JSON values; `names` holds every id's short and long name, as
-    the site shows them (generator/names.py)."""
-    names = names or Names(briefing)
-    dumped = _dump(briefing)
-    dumped["root"] = public_root(briefing)
-    return {"format": FORMAT, "version": VERSION,
-            "briefing": dumped, "analysis": _dump(analysis),
-            "names": names.export()}
+    """The export as plain JSON values (what `export_json` writes)."""
+    return json.loads(export_json(briefing, analysis, names))
 
 
 def public_root(briefing: Briefing) -> str:
@@ -44,26 +43,49 @@ def public_root(briefing: Briefing) -> str:
 
 
 def export_json(briefing: Briefing, analysis: Analysis, names: Names | None = None,
-                memo: ExportMemo | None = None) -> str:
-    """The export as compact JSON text. With `memo` (under `mkdocs serve`), the items equal
-    to those of the memo's last export keep their text: the same bytes, less work."""
-    if memo is None:
-        return _text(export_data(briefing, analysis, names)) + "\n"
+                memo: ExportMemo | None = None) -> bytes:
+    """The export as compact JSON in UTF-8, written item by item: the export of a large
+    briefing is tens of MB, and neither a tree of plain values for all of it nor the text
+    as one `str` (up to 4 bytes a character) is ever held. `names` holds every id's
+    short and long name, as the site shows them (generator/names.py); the long one only
+    where it differs. With `memo` (under `mkdocs serve`), the items equal to those of the
+    memo's last export keep their text: the same bytes, less work."""
     names = names or Names(briefing)
-    kept: dict[tuple[str, str], tuple[Any, str]] = {}
-    fields = []
-    for name in _field_names(type(briefing)):
+    out = io.BytesIO()
+    put = out.write
+    put(f'{{"format":{_text(FORMAT)},"version":{VERSION},"briefing":{{'.encode())
+    kept: dict[tuple[str, str], tuple[Any, bytes]] = {}
+    first = True
+    for name, omit in _omissions(type(briefing)):
         value = public_root(briefing) if name == "root" else getattr(briefing, name)
-        if isinstance(value, dict) and value and all(_field_names(type(v))
-                                                     for v in value.values()):
-            text = memo.section(name, value, kept)  # a section keyed by id
+        if _omitted(value, omit):
+            continue
+        put(f'{"" if first else ","}{_text(name)}:'.encode())
+        first = False
+        if isinstance(value, dict) and all(_omissions(type(v)) for v in value.values()):
+            _put_items(put, name, [value[key] for key in sorted(value)], memo, kept)
         else:
-            text = _text(value if isinstance(value, _PLAIN) else _dump(value))
-        fields.append(f"{_text(name)}:{text}")
-    memo.last = kept
-    return (f'{{"format":{_text(FORMAT)},"version":{_text(VERSION)},'
-            f'"briefing":{{{",".join(fields)}}},"analysis":{_text(_dump(analysis))},'
-            f'"names":{_text(names.export())}}}\n')
+            put(_item(value))
+    if memo is not None:
+        memo.last = kept
+    put(b'},"analysis":{')
+    first = True
+    for name, omit in _omissions(type(analysis)):
+        value = getattr(analysis, name)
+        if not _omitted(value, omit):
+            put(f'{"" if first else ","}{_text(name)}:'.encode())
+            first = False
+            if isinstance(value, list):
+                _put_items(put, name, value, None, kept)
+            else:
+                put(_item(value))
+    put(b'},"names":{')
+    for index, item_id in enumerate(names.ids()):
+        short, long = names.short(item_id), names.long(item_id)
+        shown = {"short": short} if long == short else {"short": short, "long": long}
+        put(f'{"," if index else ""}{_text(item_id)}:{_text(shown)}'.encode())
+    put(b"}}\n")
+    return out.getvalue()
 
 
 class ExportMemo:
@@ -72,33 +94,42 @@ class ExportMemo:
     item's `text`, its origin's line...), and `resolve` makes every amount a float."""
 
     def __init__(self) -> None:
-        self.last: dict[tuple[str, str], tuple[Any, str]] = {}
+        self.last: dict[tuple[str, str], tuple[Any, bytes]] = {}
 
-    def section(self, name: str, items: dict[str, Any],
-                kept: dict[tuple[str, str], tuple[Any, str]]) -> str:
-        """A section's items as a JSON list sorted by id; `kept` receives each one's text."""
-        parts = []
-        for key in sorted(items):
-            item = items[key]
-            hit = self.last.get((name, key))
-            text = hit[1] if hit is not None and hit[0] == item else _text(_dump(item))
-            kept[(name, key)] = (item, text)
-            parts.append(text)
-        return f"[{','.join(parts)}]"
+
+def _put_items(put: Callable[[bytes], object], section: str, items: list[Any],
+               memo: ExportMemo | None, kept: dict[tuple[str, str], tuple[Any, bytes]]) -> None:
+    """A list of items as a JSON list, one item at a time; with `memo`, items keyed by id
+    reuse their last text, and `kept` receives each one's text."""
+    put(b"[")
+    for index, item in enumerate(items):
+        if index:
+            put(b",")
+        if memo is None:
+            put(_item(item))
+            continue
+        hit = memo.last.get((section, item.id))
+        text = hit[1] if hit is not None and hit[0] == item else _item(item)
+        kept[(section, item.id)] = (item, text)
+        put(text)
+    put(b"]")
+
+
+def _item(value: Any) -> bytes:
+    return _text(value if isinstance(value, _PLAIN) else _compact(value)).encode()
 
 
 def _text(data: Any) -> str:
-    # Compact: the export of a large briefing is tens of MB, and compact JSON is written by
-    # the C encoder, several times faster than an indented one. Strict JSON: an infinite or
-    # NaN number (the checker bounds them out) fails loudly rather than writing
-    # `Infinity`, which no JSON reader accepts.
+    # Compact: compact JSON is written by the C encoder, several times faster than an
+    # indented one. Strict JSON: an infinite or NaN number (the checker bounds them out)
+    # fails loudly rather than writing `Infinity`, which no JSON reader accepts.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def load_export(data: dict[str, Any]) -> tuple[Briefing, Analysis]:
     """The briefing and analysis an export was made from."""
-    if data.get("format") != FORMAT or data.get("version") != VERSION:
-        raise ValueError(f"not a {FORMAT} version {VERSION}")
+    if data.get("format") != FORMAT or data.get("version") not in READS:
+        raise ValueError(f"not a {FORMAT} of version {' or '.join(map(str, READS))}")
     return _load(Briefing, data["briefing"]), _load(Analysis, data["analysis"])
 
 
@@ -106,7 +137,8 @@ _PLAIN = (str, int, float, bool, type(None))
 
 
 def dump(value: Any) -> Any:
-    """Any model value as plain JSON values (what the export holds for it)."""
+    """Any model value as plain JSON values, every field present (the export leaves out
+    the empty ones: `_compact`)."""
     return _dump(value)
 
 
@@ -126,6 +158,58 @@ def _dump(value: Any) -> Any:
     if isinstance(value, Path):
         return value.as_posix()
     return value
+
+
+NEVER, IF_NONE, IF_EMPTY = 0, 1, 2  # when the export leaves a field out
+
+
+def _compact(value: Any) -> Any:
+    """Like `_dump`, without the fields at their empty value (`_omissions`)."""
+    fields = _omissions(type(value))
+    if fields:
+        out = {}
+        for name, omit in fields:
+            v = getattr(value, name)
+            if not _omitted(v, omit):
+                out[name] = v if isinstance(v, _PLAIN) else _compact(v)
+        return out
+    if isinstance(value, dict):
+        if any(not _field_names(type(v)) for v in value.values()):  # plain data (a reason)
+            return {key: _dump(v) for key, v in sorted(value.items())}
+        return [_compact(value[key]) for key in sorted(value)]  # sections keyed by id
+    if isinstance(value, list | tuple):
+        return [v if isinstance(v, _PLAIN) else _compact(v) for v in value]
+    return _dump(value)
+
+
+def _omitted(value: Any, omit: int) -> bool:
+    return (value is None) if omit == IF_NONE else (omit == IF_EMPTY and not value)
+
+
+@cache
+def _omissions(cls: type) -> tuple[tuple[str, int], ...]:
+    """A dataclass' fields, each with when the export leaves it out: an optional field when
+    None, a list, tuple or dict when empty (so `_load` knows which it was); () for
+    anything but a dataclass."""
+    return tuple((name, _omission(hint)) for name, hint in _hints(cls).items()) \
+        if dataclasses.is_dataclass(cls) else ()
+
+
+def _omission(hint: Any) -> int:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(hint):
+        return IF_NONE
+    return IF_EMPTY if origin in (list, tuple, dict) else NEVER
+
+
+def _absent(hint: Any, name: str) -> Any:
+    """The value of a field the export left out."""
+    omit = _omission(hint)
+    if omit == IF_NONE:
+        return None
+    if omit == IF_EMPTY:
+        return typing.get_origin(hint)()
+    raise ValueError(f"the export lacks {name!r}")
 
 
 def _load(hint: Any, value: Any) -> Any:
@@ -148,7 +232,8 @@ def _load(hint: Any, value: Any) -> Any:
         return {item["id"]: _load(args[1], item) for item in value}
     if dataclasses.is_dataclass(hint):
         hints = _hints(hint)
-        return hint(**{name: _load(hints[name], value[name]) for name in hints})
+        return hint(**{name: _load(hints[name], value[name]) if name in value
+                       else _absent(hints[name], name) for name in hints})
     if hint is Path:
         return Path(value)
     if hint in (date, datetime):
@@ -166,5 +251,6 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
+    """A dataclass' fields and their types, in the order of its fields."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}

@@ -16,12 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
 from generator.problems import FILE_NAME, UNREADABLE, Problem, show
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+T = TypeVar("T")
 YAML_SUFFIXES = (".yaml", ".yml")
 # Characters no fact file may hold: control characters other than tab and line breaks,
 # lone surrogates and the non-characters U+FFFE/U+FFFF. YAML refuses most of them, but
@@ -123,6 +125,15 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def collected(value: T) -> T:
+    """`value`, once the collector has freed the reference cycles left since its last pass
+    (the youngest generation only: what was allocated since). For a loop under
+    `gc_paused` that leaves some: Jinja does, a module of macros per page and template, so
+    rendering a briefing kept 54 MB of garbage at 10,000 facts until its end."""
+    gc.collect(0)
+    return value
 
 
 def find_fact_files(folder: Path) -> list[Path]:

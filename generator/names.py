@@ -135,15 +135,15 @@ class Names:
             return Name(f"{what} ({self.short(subject)})", f"{what} ({self.long(subject)})")
         return Name(f"{what} of {self.short(subject)}", f"{what} of {self.long(subject)}")
 
-    def export(self) -> dict[str, dict[str, str]]:
-        """Every id's names, for the JSON export: {id: {"short": …, "long": …}}."""
+    def ids(self) -> list[str]:
+        """Every id this service names, sorted (the JSON export lists their names)."""
         ids = [*self._sources]
         for section in (self.b.actors, self.b.places, self.b.issues, self.b.rounds,
                         self.b.facts, self.b.documents, self.b.positions, self.b.claims,
                         self.b.discrepancies):
             ids.extend(section)
         ids += [*self._items, *self._labels]
-        return {i: {"short": self.short(i), "long": self.long(i)} for i in sorted(set(ids))}
+        return sorted(set(ids))
 
     # ------------------------------------------------------------------ defaults
 

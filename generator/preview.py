@@ -8,7 +8,8 @@ when its Markdown changed (`PageFiles`); and a briefing folder is read and rende
 only when one of its files changed (`Readings`, and `publish.site_content`'s `rendered`).
 A change to what every page shows (the navigation, the home list, the set of pages) empties
 the built site instead, so that the next build rebuilds every page (`Structure`).
-`mkdocs build` uses none of this: its pages stay in memory and are all built.
+`mkdocs build` uses none of this: it writes every page to a folder of its own (held.py)
+and builds them all.
 """
 
 from __future__ import annotations

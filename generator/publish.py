@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -72,7 +73,8 @@ class SiteContent:
 def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwritten]],
                  edit_base: str = "", directory_urls: bool = True,
                  rendered: Rendered | None = None, from_source: bool = False,
-                 history: History | None = None, site_name: str = "") -> SiteContent:
+                 history: History | None = None, site_name: str = "",
+                 keep: Callable[[Page], Page] | None = None) -> SiteContent:
     """Pages, navigation and home list for every briefing; error pages for broken ones.
 
     `root` is the briefings folder as problem paths show it (e.g. `briefings`); `history`
@@ -80,7 +82,8 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
     `from_source`: links in raw HTML relative to the source file, for Zensical.
     `rendered` (for `mkdocs serve`) keeps each briefing's pages from one call to the next:
     a briefing that is the same object, with the same settings and history, on the same
-    day, is not analysed and rendered again.
+    day, is not analysed and rendered again. `keep` receives each briefing page as soon as
+    it is rendered (generator.render.render_briefing).
     """
     content = SiteContent(problems=sorted(reading.problems))
     renderer = shared_renderer()
@@ -92,7 +95,7 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
         extra = handwritten.get(briefing.slug, [])
         settings = (edit_base, directory_urls, tuple(extra), from_source, site_name)
         with processing(f"{root}/{briefing.slug}"):
-            pages, feed_entries = _rendered(briefing, settings, history, built, rendered)
+            pages, feed_entries = _rendered(briefing, settings, history, built, rendered, keep)
         feed += feed_entries
         content.pages += pages
         content.nav.append(briefing_nav(briefing.slug, briefing.info.title, extra,
@@ -118,9 +121,10 @@ def site_content(reading: Reading, root: str, handwritten: dict[str, list[Handwr
 
 
 def _rendered(briefing: Briefing, settings: Settings, history: History | None,
-              built: datetime, rendered: Rendered | None) -> tuple[list[Page], list[FeedEntry]]:
+              built: datetime, rendered: Rendered | None,
+              keep: Callable[[Page], Page] | None = None) -> tuple[list[Page], list[FeedEntry]]:
     """A briefing's pages and feed entries, from `rendered` when it holds them for this
-    very briefing, settings and history, rendered the same day."""
+    very briefing, settings and history, rendered the same day. `keep`: render_briefing's."""
     hit = rendered.get(briefing.slug) if rendered is not None else None
     if (hit is not None and hit.briefing is briefing and hit.settings == settings
             and hit.history == history and hit.built.date() == built.date()):
@@ -135,7 +139,7 @@ def _rendered(briefing: Briefing, settings: Settings, history: History | None,
                 and hit.built.date() == built.date())
         incremental = Incremental(hit.state if same and hit else None, briefing, analysis)
     pages = render_briefing(briefing, analysis, edit_base, extra, directory_urls, site_name,
-                            updates, feed, from_source, incremental)
+                            updates, feed, from_source, incremental, keep)
     if rendered is not None and incremental is not None:
         rendered[briefing.slug] = Rendering(briefing, settings, history, built, pages, feed,
                                             incremental.state)

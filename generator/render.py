@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,7 +23,7 @@ from generator.findings import Wording, add_filters
 from generator.incremental import Incremental
 from generator.languages import language_name
 from generator.layout import relative, url_between
-from generator.load import gc_paused
+from generator.load import collected, gc_paused
 from generator.markup import (
     anchor_id,
     escape_markdown,
@@ -207,7 +207,8 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                     updates: BriefingUpdates | None = None,
                     feed_sink: list[FeedEntry] | None = None,
                     from_source: bool = False,
-                    incremental: Incremental | None = None) -> list[Page]:
+                    incremental: Incremental | None = None,
+                    keep: Callable[[Page], Page] | None = None) -> list[Page]:
     """Every page of one briefing, and its JSON export, sorted by path.
 
     `edit_base` is a URL prefix (".../edit/main/"): when given, each page links to the
@@ -218,27 +219,30 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
     `updates` (from the git history) fill the Updates page, the marks and correction
     notes, and the briefing's Atom feed; `feed_sink` collects its feed entries (linked from
     the site root) for the site feed. `incremental` (under `mkdocs serve`) keeps the
-    pages an edit cannot have changed from its previous rendering.
+    pages an edit cannot have changed from its previous rendering. `keep` receives each
+    page as soon as it is rendered, and returns what the list holds of it (the plugin
+    writes it to a file: generator/held.py).
     """
+    kept = keep or (lambda page: page)
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
         try:
             plan = Plan(BriefingView(briefing, analysis), list(handwritten), updates)
             renderer = shared_renderer(site_name)
             if incremental is None:
-                pages = [renderer.page(spec, plan, edit_base, directory_urls, from_source)
-                         for spec in plan.specs]
+                pages = [kept(collected(renderer.page(spec, plan, edit_base, directory_urls,
+                                                      from_source))) for spec in plan.specs]
             else:
-                pages = [Page(spec.path, content, spec.origin.path)
+                pages = [kept(Page(spec.path, content, spec.origin.path))
                          for spec, content in incremental.pages(plan, lambda spec, used: str(
-                             renderer.page(spec, plan, edit_base, directory_urls, from_source,
-                                           used).content))]
-            pages.append(Page(feed_path(briefing.slug), briefing_feed(plan, directory_urls),
-                              briefing.info.origin.path))
+                             collected(renderer.page(spec, plan, edit_base, directory_urls,
+                                                     from_source, used)).content))]
+            pages.append(kept(Page(feed_path(briefing.slug), briefing_feed(plan, directory_urls),
+                                   briefing.info.origin.path)))
             if feed_sink is not None:
                 feed_sink.extend(feed_entries(plan, directory_urls))
             memo = incremental.export if incremental is not None else None
-            pages.append(Page(f"{briefing.slug}/export.json", export_json(
-                briefing, analysis, plan.view.names, memo), briefing.info.origin.path))
+            pages.append(kept(Page(f"{briefing.slug}/export.json", export_json(
+                briefing, analysis, plan.view.names, memo), briefing.info.origin.path)))
         finally:
             markup.clear_caches()
             layout.clear_caches()

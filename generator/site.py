@@ -38,6 +38,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url, nest_paths
 
+from generator.held import HeldPages, WrittenPages
 from generator.history import read_history
 from generator.lean import LeanInline
 from generator.pages import NAV, PageClash
@@ -101,6 +102,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.staging: Path | None = None  # …this folder beside it
         self.lean = LeanInline()  # Markdown for generated pages (see lean.py)
         self.generated: set[str] = set()
+        self.held = HeldPages()
+        self.written: WrittenPages | None = None  # the generated pages as files (held.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
@@ -114,6 +117,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      "only the pages an edit changes")
 
     def on_shutdown(self) -> None:
+        self.close_written()
         if self.preview is not None:
             self.preview.search.close()
             self.preview.pages.close()
@@ -122,6 +126,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
+        self.held = HeldPages()
+        self.close_written()
         self.matchers: dict[str, Matcher] = {}
         self.files = Files([])
         if self.search is not None:
@@ -149,8 +155,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         folder = briefings_folder(config, self.config.briefings_dir)
         docs = get_files(config)  # what on_files will get; listing docs/ again is cheap
+        if self.preview is None:
+            self.close_written()
+            self.written = WrittenPages()
         try:
-            self.content = read_site(folder, docs, config, self.serving, self.preview)
+            self.content = read_site(folder, docs, config, self.serving, self.preview,
+                                     self.written)
         except (FileNotFoundError, PageClash) as error:
             raise PluginError(str(error)) from error
         self.matchers = {slug: Matcher(names) for slug, names in self.content.names.items()}
@@ -167,8 +177,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.content is None:  # on_pre_build did not run: nothing to add
             return files
         folder = briefings_folder(config, self.config.briefings_dir)
-        stored = self.preview.pages if self.preview is not None else None
+        stored = self.preview.pages if self.preview is not None else self.written
         add_pages(files, self.content.pages, config, folder, stored)
+        self.content.pages = []
         config.nav = site_nav(config.nav, files, self.content.nav)
         if self.preview is not None:
             shown = (repr(config.nav), self.content.home,
@@ -204,6 +215,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return fill_page(page.file.src_uri, markdown, self.content.home)
         return markdown
 
+    @event_priority(-100)  # the HTML as every plugin left it
     @guarded
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
@@ -214,14 +226,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             copies = self.preview.search.copies if self.preview is not None else self.search
             if copies is not None:
                 copies.add(page.file.dest_uri, page.title or "", copy)
+        if page.file.src_uri in self.generated:
+            return self.held.converted(page, html)
         return html
 
-    @event_priority(50)  # before Material's search plugin: Pagefind indexes the site instead
-    @guarded
+    @event_priority(100)  # before any plugin reads the HTML; before Material's search plugin:
+    @guarded  # Pagefind indexes the site instead
     def on_page_context(self, context: dict[str, Any], *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        self.held.restore(page)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return context
+
+    @event_priority(-100)  # after every plugin has seen the page
+    @guarded
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.generated:
+            self.held.written(page)
+        return output
 
     @event_priority(-100)  # after the search plugin has written its (empty) index
     @guarded
@@ -238,6 +260,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                     search.write(site / FOLDER)
             finally:
                 search.close()
+        self.close_written()
         if self.staging is not None and self.target is not None:
             staging, self.staging = self.staging, None
             config.site_dir = str(self.target)
@@ -251,9 +274,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.search is not None:
             self.search.close()
             self.search = None
+        self.close_written()
         if self.staging is not None:
             discard(self.staging)
             self.staging = None
+
+
+    def close_written(self) -> None:
+        if self.written is not None:
+            self.written.close()
+            self.written = None
 
 
 def briefings_folder(config: MkDocsConfig, setting: str) -> Path:
@@ -274,7 +304,7 @@ class Preview:
 
 
 def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool,
-              preview: Preview | None = None) -> SiteContent:
+              preview: Preview | None = None, written: WrittenPages | None = None) -> SiteContent:
     """Read and render every briefing; fact-file problems stop a build, not `serve`."""
     base = folder.parent
     reading: Reading
@@ -293,11 +323,12 @@ def read_site(folder: Path, files: Files, config: MkDocsConfig, serving: bool,
     root = os.path.relpath(folder, base).replace(os.sep, "/")
     return site_content(reading, root, handwritten, directory_urls=config.use_directory_urls,
                         history=read_history(folder), site_name=config.site_name,
-                        rendered=preview.rendered if preview is not None else None)
+                        rendered=preview.rendered if preview is not None else None,
+                        keep=written.keep if written is not None else None)
 
 
 def add_pages(files: Files, pages: list[Page], config: MkDocsConfig,
-              folder: Path, stored: PageFiles | None = None) -> list[str]:
+              folder: Path, stored: PageFiles | WrittenPages | None = None) -> list[str]:
     """Add generated pages as in-memory files, or as the files `stored` writes them to;
     return the paths a hand-written file holds."""
     in_nav = {page for section in _nav_paths(pages) for page in section}

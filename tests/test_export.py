@@ -52,10 +52,11 @@ def test_the_export_holds_every_fact_and_every_citation_of_the_yaml() -> None:
 
 
 def _steps(via: object) -> list[dict[str, object]]:
-    """A `via` as written (an id, or a list of ids and descriptions) as exported."""
+    """A `via` as written (an id, or a list of ids and descriptions) as exported (a field
+    at its empty value left out)."""
     steps = via if isinstance(via, list) else [via]
-    return [{"actor": s, "description": None, "independent": False} if isinstance(s, str)
-            else {"actor": None, "independent": False, **s} for s in steps]
+    return [{"actor": s, "independent": False} if isinstance(s, str)
+            else {"independent": False, **s} for s in steps]
 
 
 def test_the_export_is_stable_and_sorted_by_id() -> None:
@@ -66,7 +67,7 @@ def test_the_export_is_stable_and_sorted_by_id() -> None:
     for section in ("sources", "actors", "facts", "claims", "positions", "discrepancies"):
         ids = [item["id"] for item in data["briefing"][section]]
         assert ids == sorted(ids), section
-    assert data["format"] == "briefing-export" and data["version"] == 1
+    assert data["format"] == "briefing-export" and data["version"] == 2
 
 
 def test_the_export_holds_the_analysis_findings() -> None:
@@ -124,7 +125,7 @@ def test_the_export_never_writes_infinity() -> None:
 def test_the_export_names_the_folder_as_the_repository_does_not_the_builders_path() -> None:
     briefing = read(ISTANBUL)[0]
     assert briefing.root.is_absolute()
-    text = export_json(briefing, analyze(briefing))
+    text = export_json(briefing, analyze(briefing)).decode()
     assert str(ISTANBUL) not in text
     assert json.loads(text)["briefing"]["root"] == "briefings/istanbul-2025"
 
@@ -148,4 +149,4 @@ def test_an_export_reusing_the_last_ones_items_equals_a_fresh_one(tmp_path: Path
         analysis = analyze(briefing)
         reused = export_json(briefing, analysis, memo=memo)
         assert reused == export_json(briefing, analysis)
-        assert ('"text":"Edited: ' in reused) is shown
+        assert (b'"text":"Edited: ' in reused) is shown

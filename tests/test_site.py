@@ -511,20 +511,26 @@ def _site_files(site: Path) -> dict[Path, bytes]:
     return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def _mkdocs_build(config_file: Path, site: Path) -> subprocess.CompletedProcess[str]:
+def _mkdocs_build(config_file: Path, site: Path,
+                  temp: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict`, its temporary files in `temp` if given."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file),
          "-d", str(site)], capture_output=True, text=True, timeout=180,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"TMPDIR": str(temp)} if temp else {})})
 
 
 def test_a_crash_after_mkdocs_cleans_leaves_the_previous_site_intact(tmp_path: Path) -> None:
     """MkDocs empties site_dir after on_pre_build; a crash in a page, or `--strict` refusing
-    a warning, comes later. The build goes to a staging folder swapped in only on success."""
+    a warning, comes later. The build goes to a staging folder swapped in only on success.
+    Whatever the outcome, the build's temporary files (the pages written as they are
+    rendered, the copies Pagefind indexes) are gone after it."""
     config_file = make_project(tmp_path)
     site = build_site(config_file)
     before = _site_files(site)
     assert len(before) > 50
+    temp = tmp_path / "temp"
+    temp.mkdir()
     (tmp_path / "crash.py").write_text(
         "def on_post_page(output, page, config):\n"
         "    if page.file.src_uri.endswith('rounds/round-2.md'):\n"
@@ -532,24 +538,27 @@ def test_a_crash_after_mkdocs_cleans_leaves_the_previous_site_intact(tmp_path: P
         "    return output\n", encoding="utf-8")
     config_file.write_text(config_file.read_text(encoding="utf-8") + "hooks: [crash.py]\n",
                            encoding="utf-8")
-    result = _mkdocs_build(config_file, site)
+    result = _mkdocs_build(config_file, site, temp)
     assert result.returncode != 0
     assert "Cleaning site directory" in result.stderr  # the crash came after the clean
     assert "injected crash" in result.stderr
     assert _site_files(site) == before
+    assert list(temp.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
     (tmp_path / "crash.py").write_text("", encoding="utf-8")
     (tmp_path / "docs" / "broken-link.md").write_text("# Broken\n\n[x](nowhere.md)\n")
-    result = _mkdocs_build(config_file, site)
+    result = _mkdocs_build(config_file, site, temp)
     assert result.returncode != 0
     assert "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
     assert _site_files(site) == before
+    assert list(temp.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
     (tmp_path / "docs" / "broken-link.md").unlink()
-    assert _mkdocs_build(config_file, site).returncode == 0
+    assert _mkdocs_build(config_file, site, temp).returncode == 0
     assert (site / SLUG / "index.html").is_file()
+    assert list(temp.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
