@@ -25,7 +25,7 @@ import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
@@ -36,7 +36,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, get_files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
-from mkdocs.utils import nest_paths
+from mkdocs.utils import get_relative_url, nest_paths
 
 from generator.held import HeldPages, WrittenPages
 from generator.history import read_history
@@ -211,6 +211,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                          files: Files) -> str:
         # MkDocs converts this page right after this event: with the lean patterns if ours.
         self.lean.active = page.file.src_uri in self.generated
+        self.lean.links = page_links(page.file, files)
         if self.content is not None and not self.lean.active:  # a hand-written page
             return fill_page(page.file.src_uri, markdown, self.content.home)
         return markdown
@@ -219,7 +220,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
-        self.lean.active = False
+        self.lean.active, self.lean.links = False, None
         if not (page.meta.get("search") or {}).get("exclude"):
             slug = page.file.src_uri.split("/", 1)[0]
             copy = searchable(html, self.matchers.get(slug))
@@ -407,3 +408,22 @@ def _first_path(section: dict[str, Any]) -> str:
 def _nav_paths(pages: list[Page]) -> list[set[str]]:
     slugs = {p.path.split("/", 1)[0] for p in pages}
     return [{f"{slug}/{path}" for _, path in NAV} for slug in sorted(slugs)]
+
+
+def page_links(page: File, files: Files) -> Callable[[str], str | None]:
+    """What MkDocs makes of a Markdown link on `page` to another page of the site (its URL
+    relative to the page's, as `mkdocs.structure.pages` computes it), or None for any other
+    link: for the lists `lean.PlainLists` writes without MkDocs' link pass."""
+    def link(target: str) -> str | None:
+        path, _, anchor = target.partition("#")
+        if not path:
+            return target
+        if "://" in path or path.startswith("/") or not path.endswith(".md"):
+            return None
+        found = files.get_file_from_path(posixpath.normpath(
+            posixpath.join(posixpath.dirname(page.src_uri), unquote(path))))
+        if found is None or found.inclusion.is_excluded():
+            return None
+        url = get_relative_url(found.url, page.url)
+        return url + "#" + anchor if anchor else url
+    return link

@@ -3,6 +3,7 @@ as with all of Python-Markdown's: every page of the real, fixture and synthetic 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -14,6 +15,7 @@ from generator.analyze import analyze
 from generator.lean import LeanInline, lean
 from generator.pipeline import read_briefings
 from generator.render import render_briefing
+from generator.site import page_links
 
 REPO = Path(__file__).resolve().parents[1]
 FOLDERS = {"istanbul": REPO / "briefings", "fixture": REPO / "tests/fixtures/site/briefings",
@@ -26,7 +28,7 @@ def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
     extensions, configs = list(config.markdown_extensions), dict(config.mdx_configs)
     full = markdown.Markdown(extensions=extensions, extension_configs=configs)
     leaner = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    lean(leaner)
+    lean(leaner, links=str)  # every link kept as written, as plain Python-Markdown does
     return full, leaner
 
 
@@ -64,3 +66,39 @@ def test_hand_written_markdown_inside_html_stays_with_md_in_html_only() -> None:
     assert "<em>" in markdown.markdown(text, extensions=["md_in_html", extension])
     extension.active = True
     assert "<em>" not in markdown.markdown(text, extensions=["md_in_html", extension])
+
+
+def test_plain_lists_link_where_mkdocs_links() -> None:
+    """The lists PlainLists writes link every item where MkDocs' own link pass would."""
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import _RelativePathTreeprocessor
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    pages = pages_of(FOLDERS["istanbul"])
+    files = Files([File(path, "docs", "site", use_directory_urls=True) for path, _ in pages])
+    checked = 0
+    for path, text in pages:
+        page = files.get_file_from_path(path)
+        assert page is not None, path
+        theirs = _RelativePathTreeprocessor(page, files, config).path_to_url
+        ours = page_links(page, files)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if (url := ours(target)) is not None:
+                assert url == theirs(target), (path, target)
+                checked += 1
+    assert checked > 500
+
+
+def test_plain_lists_are_taken_only_alone_and_whole() -> None:
+    """A plain list is written in one pass; one joined to another list, or with an item
+    Python-Markdown must read (a footnote, raw HTML), is left to Python-Markdown."""
+    md = markdown.Markdown(extensions=["footnotes", "attr_list", "tables"])
+    lean(md, links=lambda target: target.replace(".md", "/"))
+    text = "## A\n\n- **1 May** · [Round 1](r.md#x): *agreed* · a &#42; b\n- [Two](t.md)\n"
+    assert md.convert(text) == (
+        '<h2>A</h2>\n<ul>\n<li><strong>1 May</strong> · <a href="r/#x">Round 1</a>: '
+        "<em>agreed</em> · a &#42; b</li>\n<li><a href=\"t/\">Two</a></li>\n</ul>")
+    joined = "- [One](o.md)\n\n- [Two](t.md)\n"
+    assert 'href="o.md"' in md.reset().convert(joined)  # MkDocs would resolve these
+    cited = "- [One](o.md)[^1]\n\n[^1]: A note.\n"
+    assert 'href="o.md"' in md.reset().convert(cited)
