@@ -253,18 +253,24 @@ def step_live(briefings_dir: Path, work: Path, timeout: float) -> Row:
 
 
 def site_metrics(site: Path) -> Row:
-    total, html, largest, largest_path = 0, 0, 0, ""
+    """Bytes of every file of the built site, and the split: HTML pages, JSON exports,
+    Pagefind's index (the rest is the theme's assets, feeds, sitemap)."""
+    total, html, html_bytes, export_bytes, largest, largest_path = 0, 0, 0, 0, 0, ""
     for path in site.rglob("*"):
         if not path.is_file():
             continue
         size = path.stat().st_size
         total += size
+        if path.name == "export.json":
+            export_bytes += size
         if path.suffix == ".html":
             html += 1
+            html_bytes += size
             if size > largest:
                 largest, largest_path = size, path.relative_to(site).as_posix()
     index = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
-    return {"site_mb": total / MB, "html_pages": html,
+    return {"site_mb": total / MB, "html_pages": html, "html_mb": html_bytes / MB,
+            "export_mb": export_bytes / MB,
             "search_index_mb": sum(p.stat().st_size for p in index) / MB if index else None,
             "largest_page": largest_path, "largest_page_mb": largest / MB}
 
@@ -421,6 +427,7 @@ MEASURE_COLUMNS = (
     ("build_s", "build", 1, " s"), ("build_cpu_s", "CPU", 1, " s"),
     ("build_peak_mb", "build peak", 0, " MB"),
     ("site_mb", "site", 1, " MB"), ("html_pages", "HTML files", 0, ""),
+    ("html_mb", "of it HTML", 1, " MB"), ("export_mb", "export", 1, " MB"),
     ("search_index_mb", "search index", 1, " MB"), ("largest_page_mb", "largest page", 2, " MB"),
     ("search_load_mb", "search on load", 2, " MB"), ("search_query_mb", "query", 2, " MB"),
     ("edit_visible_s", "edit → page", 1, " s"), ("edit_cpu_s", "CPU", 1, " s"),

@@ -41,6 +41,7 @@ from mkdocs.utils import get_relative_url, nest_paths
 from generator.held import HeldPages, WrittenPages
 from generator.history import read_history
 from generator.lean import LeanInline
+from generator.minify import collapse_theme_whitespace
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
 from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
@@ -243,7 +244,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:
             self.held.written(page)
-        return output
+        return collapse_theme_whitespace(output)
 
     @event_priority(-100)  # after the search plugin has written its (empty) index
     @guarded

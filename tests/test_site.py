@@ -632,3 +632,22 @@ def test_the_grid_gives_each_property_one_row_and_a_page_never_links_to_itself(
     assert duration[0].count(">differs<") == 2  # the two sources disagree on it
     for html_file in (site / SLUG).rglob("index.html"):
         assert 'href="#"' not in html_file.read_text(encoding="utf-8"), html_file
+
+
+def test_the_themes_markup_has_no_indentation_and_the_content_keeps_its_own(site: Path) -> None:
+    """Around each page's content, runs of whitespace with a line break are one line break
+    (7 of the 25 KB of theme markup were indentation); the content is as Markdown made it,
+    a code block's indentation included."""
+    from generator.minify import collapse_theme_whitespace
+
+    page = html(site, f"{SLUG}/rounds/round-2")
+    start, end = page.index('<article class="md-content__inner'), page.rindex("</article>")
+    around = page[:start] + page[end:]
+    assert "<nav" in around and "<script" in around
+    assert re.search(r"\n[ \t]|\n\n|[ \t]\n", around) is None
+    code = '<pre><code>if x:\n    y()\n\n</code></pre>\n  <p>a\u00a0\n  b</p>'
+    theme = '<html>\n  <body>\n\n    <nav>\n      <a>x</a>\n    </nav>\n'
+    written = f'{theme}<article class="md-content__inner">{code}</article>\n  </body>\n</html>'
+    assert collapse_theme_whitespace(written) == (
+        f'<html>\n<body>\n<nav>\n<a>x</a>\n</nav>\n<article class="md-content__inner">{code}'
+        "</article>\n</body>\n</html>")
