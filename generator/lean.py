@@ -73,6 +73,9 @@ def lean(md: Markdown, links: Links | None = None) -> None:
         footnotes = md.inlinePatterns["footnote"]
         md.inlinePatterns.register(NumberedFootnoteRefs(footnotes.pattern, footnotes.footnotes),
                                    "footnote", 175)
+    if "toc" in md.treeprocessors:  # no `[TOC]` marker on generated pages: no walk for one
+        md.treeprocessors["toc"].marker = ""
+    md.is_block_level = block_level_test(md)  # type: ignore[method-assign]
     if LeftmostInline.applies(md):
         md.treeprocessors.register(LeftmostInline(md), "inline", 20)
 
@@ -290,3 +293,18 @@ class NumberedFootnoteRefs(FootnoteInlineProcessor):
         link.set("class", "footnote-ref")
         link.text = notes.getConfig("SUPERSCRIPT_TEXT").format(number)
         return sup, m.start(0), m.end(0)
+
+
+def block_level_test(md: Markdown) -> Callable[[object], bool]:
+    """`md.is_block_level` answered from a set and remembered per tag (Python-Markdown
+    searches a list, for every element, in several passes over each page)."""
+    block_level = frozenset(md.block_level_elements)
+    known: dict[str, bool] = {}
+
+    def is_block_level(tag: object) -> bool:
+        if not isinstance(tag, str):
+            return False
+        if tag not in known:
+            known[tag] = tag.lower().rstrip("/") in block_level
+        return known[tag]
+    return is_block_level
