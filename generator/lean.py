@@ -23,10 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
-from xml.etree.ElementTree import Element
+from typing import Any
+from xml.etree.ElementTree import Element, SubElement
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.extensions.footnotes import FootnoteInlineProcessor
 from markdown.inlinepatterns import Pattern as InlinePattern
 from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
@@ -67,6 +69,10 @@ def lean(md: Markdown, links: Links | None = None) -> None:
         md.preprocessors.register(HtmlBlockPreprocessor(md), "html_block", 20)
         md.postprocessors.register(RawHtmlPostprocessor(md), "raw_html", 30)
     md.preprocessors.register(PlainLists(md, links), "bf_lists", 25)  # before html_block (20)
+    if "footnote" in md.inlinePatterns:
+        footnotes = md.inlinePatterns["footnote"]
+        md.inlinePatterns.register(NumberedFootnoteRefs(footnotes.pattern, footnotes.footnotes),
+                                   "footnote", 175)
     if LeftmostInline.applies(md):
         md.treeprocessors.register(LeftmostInline(md), "inline", 20)
 
@@ -249,3 +255,38 @@ class LeftmostInline(InlineProcessor):
 
 def _known(md: Markdown) -> list[str]:
     return [name for name in FIRST_CHARACTERS if name in md.inlinePatterns]
+
+
+class NumberedFootnoteRefs(FootnoteInlineProcessor):
+    """Python-Markdown's footnote references, with each footnote's number and whether it
+    was referenced before looked up in a dict instead of searched for in a list: a round
+    page of a large briefing has hundreds of footnotes and references. Same numbers, same
+    ids (`makeFootnoteRefId` is Python-Markdown's)."""
+
+    def __init__(self, pattern: str, footnotes: Any) -> None:
+        super().__init__(pattern, footnotes)
+        self._document: object = None  # the footnotes dict the numbers below are for
+        self._numbers: dict[str, int] = {}
+        self._referenced: set[str] = set()
+
+    def handleMatch(self, m: re.Match[str], data: str
+                    ) -> tuple[Element | None, int | None, int | None]:
+        notes = self.footnotes
+        if not notes.getConfig("USE_DEFINITION_ORDER"):
+            return super().handleMatch(m, data)
+        if self._document is not notes.footnotes:  # a new page: numbers by definition order
+            self._document = notes.footnotes
+            self._numbers = {key: n for n, key in enumerate(notes.footnotes, 1)}
+            self._referenced = set(notes.footnote_order)
+        key = m.group(1)
+        number = self._numbers.get(key)
+        if number is None:
+            return None, None, None
+        if key not in self._referenced:
+            self._referenced.add(key)
+            notes.footnote_order.append(key)
+        sup = Element("sup", id=notes.makeFootnoteRefId(key, found=True))
+        link = SubElement(sup, "a", href="#" + notes.makeFootnoteId(key))
+        link.set("class", "footnote-ref")
+        link.text = notes.getConfig("SUPERSCRIPT_TEXT").format(number)
+        return sup, m.start(0), m.end(0)

@@ -59,7 +59,8 @@ _LEFT_OUT = re.compile(
     r'<sup id="fnref[^"]*">.*?</sup>'  # footnote numbers
     r'|<div class="footnote".*?</ol>\s*</div>'  # the footnotes
     rf'|<div class="admonition warning {MARKERS}">.*?</div>'
-    r'|<(ul|ol|p|div)\b[^>]*data-search-exclude[^>]*>.*?</\1>', re.S)
+    r'|<(ul|ol|p|div)\b[^>]*data-search-exclude[^>]*>.*?</\1>'
+    r'|<!-- see -->.*?<!-- /see -->', re.S)  # references in Markdown (timeline_page.md.j2)
 _SECTION = re.compile(r'(?=<h[1-6][^>]*\sid="[^"]*")')
 _SECTION_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]*)"')
 REPEAT = "see-"  # ids of sections repeating other pages' content (see generator/templates)

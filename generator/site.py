@@ -414,16 +414,24 @@ def page_links(page: File, files: Files) -> Callable[[str], str | None]:
     """What MkDocs makes of a Markdown link on `page` to another page of the site (its URL
     relative to the page's, as `mkdocs.structure.pages` computes it), or None for any other
     link: for the lists `lean.PlainLists` writes without MkDocs' link pass."""
+    folder = posixpath.dirname(page.src_uri)
+    urls: dict[str, str | None] = {}  # a page links to few pages, at many anchors
+
+    def url_of(path: str) -> str | None:
+        if "://" in path or path.startswith("/") or not path.endswith(".md"):
+            return None
+        found = files.get_file_from_path(posixpath.normpath(posixpath.join(folder,
+                                                                           unquote(path))))
+        if found is None or found.inclusion.is_excluded():
+            return None
+        return get_relative_url(found.url, page.url)
+
     def link(target: str) -> str | None:
         path, _, anchor = target.partition("#")
         if not path:
             return target
-        if "://" in path or path.startswith("/") or not path.endswith(".md"):
-            return None
-        found = files.get_file_from_path(posixpath.normpath(
-            posixpath.join(posixpath.dirname(page.src_uri), unquote(path))))
-        if found is None or found.inclusion.is_excluded():
-            return None
-        url = get_relative_url(found.url, page.url)
-        return url + "#" + anchor if anchor else url
+        if path not in urls:
+            urls[path] = url_of(path)
+        url = urls[path]
+        return None if url is None else url + "#" + anchor if anchor else url
     return link
