@@ -99,23 +99,33 @@ class Matcher:
 
     def __init__(self, names: Names) -> None:
         self.names = names
-        self.first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.single: dict[str, set[int]] = {}  # a one-word spelling -> whose it is
+        self.lengths: dict[str, set[int]] = {}  # first word -> lengths of longer spellings
+        self.phrases: dict[tuple[str, ...], set[int]] = {}  # a longer spelling -> whose
         for index, spellings in enumerate(names):
             for spelling in spellings:
                 words = _words(spelling)
-                if words and not all(w in _STOP_WORDS for w in words):
-                    self.first.setdefault(words[0], []).append((words, index))
+                if not words or all(w in _STOP_WORDS for w in words):
+                    continue
+                if len(words) == 1:
+                    self.single.setdefault(words[0], set()).add(index)
+                else:
+                    self.lengths.setdefault(words[0], set()).add(len(words))
+                    self.phrases.setdefault(words, set()).add(index)
 
     def spellings_in(self, text: str) -> list[str]:
-        """All spellings of every name that occurs in `text` under any of its spellings."""
+        """All spellings of every name that occurs in `text` under any of its spellings.
+
+        Each word of the text is looked up once per length of the spellings starting with
+        it (a handful), not once per spelling: a large briefing has hundreds of names
+        starting "Delegation of"."""
         words = _words(text)
-        starts = self.first.keys() & set(words)  # usually none of a long text's words
-        found = {index for w in starts for c, index in self.first[w] if len(c) == 1}
-        if any(len(c) > 1 for w in starts for c, _ in self.first[w]):
-            for i, word in enumerate(words):
-                for candidate, index in self.first.get(word, ()):
-                    if tuple(words[i:i + len(candidate)]) == candidate:
-                        found.add(index)
+        present = set(words)
+        found = {i for w in present & self.single.keys() for i in self.single[w]}
+        if not present.isdisjoint(self.lengths.keys()):
+            for at, word in enumerate(words):
+                for length in self.lengths.get(word, ()):
+                    found.update(self.phrases.get(words[at:at + length], ()))
         return [s for index in sorted(found) for s in self.names[index]]
 
 
