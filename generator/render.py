@@ -12,8 +12,11 @@ import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.nodes import Expr
 from markupsafe import Markup
 
 from generator import layout, markup
@@ -142,11 +145,34 @@ class PageContext:
         return self.plan.view.findings_about(self.spec.hosted)
 
 
+class EscapedOnce(CodeGenerator):
+    """Writes each `{{ }}` value as `finalize(value)` where Jinja writes
+    `escape(finalize(value))`: our finalize, `escape_markdown`, returns Markup, which
+    markupsafe's `escape` only copies (a million copies at 10,000 facts, 5 % of a render).
+    Jinja's documented hook for the code a template compiles to."""
+
+    def _output_child_pre(self, node: Expr, frame: Frame, finalize: Any) -> None:
+        if finalize.src is None or frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_pre(node, frame, finalize)
+        else:
+            self.write(finalize.src)
+
+    def _output_child_post(self, node: Expr, frame: Frame, finalize: Any) -> None:
+        if finalize.src is None or frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_post(node, frame, finalize)
+        else:
+            self.write(")")
+
+
+class TemplateEnvironment(Environment):
+    code_generator_class = EscapedOnce
+
+
 class Renderer:
     """Jinja2 templates of every page type, with the escaping and formatting filters."""
 
     def __init__(self, site_name: str = "") -> None:
-        env = Environment(
+        env = TemplateEnvironment(
             loader=PackageLoader("generator", "templates"),
             autoescape=True,  # macro output is Markup; with finalize, all else is escaped
             finalize=escape_markdown,
