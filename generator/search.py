@@ -26,6 +26,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from generator.folding import strip_marks
 from generator.model import Briefing
@@ -70,6 +71,7 @@ EXCLUDE = ["[data-search-exclude]", ".footnote", ".footnote-ref"]  # for Pagefin
 Names = list[list[str]]  # each entry: every spelling of one actor, place or issue
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and accented words recur on every page
 def fold(text: str) -> str:
     """`Çırağan` -> `Ciragan`: what a reader without the diacritics types (the same table
     as the analysis folds names with, generator/folding.py)."""
