@@ -151,15 +151,16 @@ def searchable(content: str, matcher: Matcher | None) -> str:
 # then (`_LEFT_OUT`).
 _INLINE_TAG = re.compile(r"</?(?:a|span|strong|em|b|i|sup|sub|code|abbr|small|mark|q|cite|"
                          r"time|bdi|del|ins|s|u)\b[^>]*>")
-_HEADING_ID = re.compile(r'<(h[1-6])\b[^>]*?\sid="([^"]*)"[^>]*>')
-_ATTRIBUTES = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*>")
+_TAG_ATTRIBUTES = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\s[^>]*>")
+_ID = re.compile(r'\sid="([^"]*)"')
+_HEADINGS = {f"h{n}" for n in range(1, 7)}
 
 
 def _plain_markup(content: str) -> str:
-    content = _INLINE_TAG.sub("", content)
-    content = _HEADING_ID.sub(r'<\1 id="\2">', content)
-    return _ATTRIBUTES.sub(lambda m: m[0] if m[1][0] == "h" and " id=" in m[0] else f"<{m[1]}>",
-                           content)
+    def bare(tag: re.Match[str]) -> str:
+        found = _ID.search(tag[0]) if tag[1] in _HEADINGS else None
+        return f'<{tag[1]} id="{found[1]}">' if found else f"<{tag[1]}>"
+    return _TAG_ATTRIBUTES.sub(bare, _INLINE_TAG.sub("", content))
 
 
 def aliases(text: str, matcher: Matcher | None) -> list[str]:

@@ -12,9 +12,6 @@ background thread after each rebuild (the page shows at once, search follows).
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import html
 import logging
 import shutil
@@ -31,14 +28,6 @@ FOLDER = "pagefind"  # below site_dir; the page script loads pagefind/pagefind.j
 
 class SearchError(RuntimeError):
     """Pagefind could not write the index."""
-
-
-def release_free_memory() -> None:
-    """Give the memory this process has freed back to the system (glibc's `malloc_trim`),
-    so that the indexer started next does not add its own to memory held for nothing."""
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to give back
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class SearchCopies:
@@ -73,7 +62,6 @@ class SearchCopies:
                    str(fresh), "--force-language", "en", "--quiet"]
         for selector in EXCLUDE:
             command += ["--exclude-selectors", selector]
-        release_free_memory()  # the indexer's memory adds to the build's
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0 or not (fresh / "pagefind.js").is_file():
             shutil.rmtree(fresh, ignore_errors=True)
