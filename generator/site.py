@@ -38,6 +38,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url, nest_paths
 
+from generator.apart import in_child
 from generator.held import HeldPages, WrittenPages
 from generator.history import read_history
 from generator.lean import LeanInline
@@ -127,8 +128,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
-        self.held = HeldPages()
         self.close_written()
+        self.held = HeldPages()
         self.matchers: dict[str, Matcher] = {}
         self.files = Files([])
         if self.search is not None:
@@ -160,8 +161,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.close_written()
             self.written = WrittenPages()
         try:
-            self.content = read_site(folder, docs, config, self.serving, self.preview,
-                                     self.written)
+            self.content = self.read(folder, docs, config)
         except (FileNotFoundError, PageClash) as error:
             raise PluginError(str(error)) from error
         self.matchers = {slug: Matcher(names) for slug, names in self.content.names.items()}
@@ -281,7 +281,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.staging = None
 
 
+    def read(self, folder: Path, docs: Files, config: MkDocsConfig) -> SiteContent:
+        """`read_site`; for `mkdocs build`, in a child process (see generator.apart)."""
+        written = self.written
+        if self.serving or written is None:  # keep serve's state in this process
+            return read_site(folder, docs, config, self.serving, self.preview, written)
+
+        def step() -> tuple[SiteContent, set[str]]:
+            return read_site(folder, docs, config, False, None, written), written.written
+        content, written.written = in_child(step)
+        return content
+
     def close_written(self) -> None:
+        self.held.close()
         if self.written is not None:
             self.written.close()
             self.written = None
