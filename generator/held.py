@@ -12,8 +12,8 @@ already: `preview.PageFiles`):
 - once MkDocs has converted a page, its Markdown is let go of, and its HTML waits in a
   temporary file until the theme puts it in its page (`HeldPages`), then is let go of
   once the page is written. (Kept compressed in memory, the HTML of 50,000 facts took
-  35 MB of the heap, which the process kept to the end of the build, while Pagefind ran,
-  and 1.5 s to compress.)
+  35 MB of the heap, which the process went on holding after the pages were written,
+  while Pagefind ran, and CPU to compress.)
 
 The site written is the same, byte for byte: only when each text is held changes.
 """
