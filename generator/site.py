@@ -41,6 +41,7 @@ from mkdocs.utils import get_relative_url, nest_paths
 from generator.held import HeldPages, WrittenPages
 from generator.history import read_history
 from generator.lean import LeanInline
+from generator.load import PageByPageCollection
 from generator.minify import collapse_theme_whitespace
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
@@ -105,6 +106,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.generated: set[str] = set()
         self.held = HeldPages()
         self.written: WrittenPages | None = None  # the generated pages as files (held.py)
+        self.collection = PageByPageCollection()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
@@ -118,6 +120,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      "only the pages an edit changes")
 
     def on_shutdown(self) -> None:
+        self.collection.resume()
         self.close_written()
         if self.preview is not None:
             self.preview.search.close()
@@ -187,6 +190,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      tuple(sorted(f.src_uri for f in files.documentation_pages())))
             if self.preview.structure.changed(shown):
                 empty_folder(Path(config.site_dir))  # every page shows it: rebuild them all
+        self.collection.pause()  # until the pages are written (load.PageByPageCollection)
         return files
 
     @guarded
@@ -227,6 +231,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             copies = self.preview.search.copies if self.preview is not None else self.search
             if copies is not None:
                 copies.add(page.file.dest_uri, page.title or "", copy)
+        self.collection.page_done()  # MkDocs' Markdown instance for the page is garbage
         if page.file.src_uri in self.generated:
             return self.held.converted(page, html)
         return html
@@ -244,11 +249,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:
             self.held.written(page)
+        self.collection.page_done()
         return collapse_theme_whitespace(output)
 
     @event_priority(-100)  # after the search plugin has written its (empty) index
     @guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.collection.resume()
         site = Path(config.site_dir)
         (site / "search" / "search_index.json").unlink(missing_ok=True)  # Pagefind's instead
         if self.preview is not None:
@@ -272,6 +279,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Any failure: drop the staging folder; the previous site was never touched."""
+        self.collection.resume()
         if self.search is not None:
             self.search.close()
             self.search = None
