@@ -43,6 +43,7 @@ from generator.history import read_history
 from generator.lean import LeanInline
 from generator.load import PageByPageCollection
 from generator.minify import collapse_theme_whitespace
+from generator.navcache import SidebarCache
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
 from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
@@ -107,6 +108,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.held = HeldPages()
         self.written: WrittenPages | None = None  # the generated pages as files (held.py)
         self.collection = PageByPageCollection()
+        self.sidebars = SidebarCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
@@ -196,6 +198,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         attach_to_sections(nav, files)
+        self.sidebars = SidebarCache(nav)
         if self.preview is not None:
             # A page a dirty build skips has no title; the pages it does build list it in
             # their navigation, so read the titles of those in the navigation.
@@ -208,6 +211,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
+        env.globals["briefings_sidebars"] = self.sidebars  # overrides/main.html, navcache.py
         return env
 
     @guarded

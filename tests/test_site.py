@@ -27,6 +27,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from generator.navcache import SidebarCache
 from generator.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -411,6 +412,19 @@ def test_a_yaml_error_fails_the_build_with_its_position(
     assert re.search(r"(^|\s)briefings/lakeside-talks/places\.yaml:5:7: error: YAML syntax "
                      r"error", caplog.text, re.M)
     assert "1 error in the fact files." in caplog.text  # no knock-on errors from the file
+
+
+def test_each_page_shows_the_sidebar_material_renders_for_it(
+        tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The navigation sidebar is rendered once for the pages that show the same one
+    (generator/navcache.py): every page is byte for byte what rendering it for each page
+    gives."""
+    monkeypatch.setattr(SidebarCache, "sidebar_key", lambda self, page: None)
+    each = build_site(make_project(tmp_path))
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert len(pages) > 20 and pages == sorted(p.relative_to(each) for p in each.rglob("*.html"))
+    for page in pages:
+        assert (site / page).read_bytes() == (each / page).read_bytes(), page
 
 
 def test_the_garbage_collector_is_on_again_after_a_build(tmp_path: Path) -> None:
