@@ -23,7 +23,7 @@ from generator.updates import BriefingUpdates, no_updates
 from generator.view import BriefingView
 from generator.view.actors import ActorPage, ActorsPage
 from generator.view.discrepancies import DiscrepanciesPage, FindingsPage
-from generator.view.home import BriefPage, HomePage, UpdatesPage
+from generator.view.home import BriefPage, HomePage, UpdatesPage, brief_facts
 from generator.view.lists import DocumentsPage, ListingPage, PlacesPage
 from generator.view.positions import IssuePage, PositionsPage
 from generator.view.rounds import RoundPage, RoundsPage, heads
@@ -192,7 +192,8 @@ def _brief(plan: Plan) -> None:
     """A page to print: summary, key figures, the latest round's outcomes, open findings."""
     view = plan.view
     latest = view.latest_round()
-    shown = view.round_facts(latest, ("outcome", "next-step")) if latest else []
+    shown = [f for kinds in (("outcome",), ("next-step",))
+             for f in brief_facts(view, latest, kinds).shown] if latest else []
     plan.add(PageSpec(plan.path("brief.md"), "brief.md.j2", "One-page brief",
                       view.b.info.origin, mentions=fact_actors(shown), view=BriefPage))
 

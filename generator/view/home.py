@@ -10,6 +10,7 @@ from generator.updates import BriefingUpdates, Update
 if TYPE_CHECKING:
     from generator.layout import Chunk
     from generator.pages import Handwritten, PageSpec, Plan
+    from generator.view.index import BriefingView
 
 
 class HomePage:
@@ -63,7 +64,13 @@ class BriefPage:
     def facts(self, kinds: tuple[str, ...]) -> Cut[Fact]:
         """The latest round's facts of these kinds (outcome, next-step), in its order."""
         assert self.latest_round is not None
-        return cut(self._view.round_facts(self.latest_round, kinds), BRIEF_FACTS)
+        return brief_facts(self._view, self.latest_round, kinds)
+
+
+def brief_facts(view: BriefingView, rnd: Round, kinds: tuple[str, ...]) -> Cut[Fact]:
+    """A round's facts of these kinds as the brief shows them (the page plan names the
+    actors of those shown)."""
+    return cut(view.round_facts(rnd, kinds), BRIEF_FACTS)
 
 
 def newest_first(findings: list[Finding], sources: dict[str, Source]) -> list[Finding]:
