@@ -84,8 +84,9 @@ class Plan:
     """Every page of one briefing and the page (and anchor) of every id."""
 
     def __init__(self, view: BriefingView, handwritten: list[Handwritten],
-                 updates: BriefingUpdates | None = None) -> None:
+                 updates: BriefingUpdates | None = None, export_size: str = "") -> None:
         self.view = view
+        self.export_size = export_size  # the JSON export's, in words (the home page says it)
         self.updates = updates or no_updates()
         self.specs: list[PageSpec] = []
         self.by_path: dict[str, PageSpec] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
+from generator.export import FILE as EXPORT_FILE
 from generator.model import BriefingInfo, Fact, Finding, Round, Source
 from generator.updates import BriefingUpdates, Update
 
@@ -25,6 +26,8 @@ class HomePage:
         self.handwritten: list[Handwritten] = spec.context["handwritten"]
         self.has_places = bool(view.places)
         self.has_documents = bool(view.docs_by_round.get(""))  # outside any round
+        self.export_file = EXPORT_FILE  # gzip-compressed JSON
+        self.export_size: str = plan.export_size  # in words: "11.8 MB"
 
 
 # The brief stays one printable page at any size: past these, the rest is counted and
