@@ -21,8 +21,7 @@ from jinja2.nodes import Expr
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
-from generator import layout, markup
-from generator.export import export_json
+from generator import export, layout, markup
 from generator.feeds import FeedEntry, briefing_feed, feed_entries, feed_path
 from generator.findings import Wording, add_filters
 from generator.incremental import Incremental
@@ -47,6 +46,7 @@ from generator.pages import Handwritten, PageSpec, Plan
 from generator.problems import by_code
 from generator.updates import BriefingUpdates
 from generator.view import BriefingView
+from generator.wording import size as file_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +283,13 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
     kept = keep or (lambda page: page)
     with gc_paused():  # millions of short strings and no cycles: the collector only slows
         try:
-            plan = Plan(BriefingView(briefing, analysis), list(handwritten), updates)
+            view = BriefingView(briefing, analysis)
+            memo = incremental.export if incremental is not None else None
+            data = export.export_file(briefing, analysis, view.names, memo)
+            published = kept(Page(f"{briefing.slug}/{export.FILE}", data,
+                                  briefing.info.origin.path))
+            plan = Plan(view, list(handwritten), updates, export_size=file_size(len(data)))
+            del data
             renderer = shared_renderer(site_name)
             if incremental is None:
                 pages = [kept(collected(renderer.page(spec, plan, edit_base, directory_urls,
@@ -297,9 +303,7 @@ def render_briefing(briefing: Briefing, analysis: Analysis, edit_base: str = "",
                                    briefing.info.origin.path)))
             if feed_sink is not None:
                 feed_sink.extend(feed_entries(plan, directory_urls))
-            memo = incremental.export if incremental is not None else None
-            pages.append(kept(Page(f"{briefing.slug}/export.json", export_json(
-                briefing, analysis, plan.view.names, memo), briefing.info.origin.path)))
+            pages.append(published)
         finally:
             markup.clear_caches()
             layout.clear_caches()

@@ -99,3 +99,21 @@ def test_open_discrepancies_show_the_newest_and_link_to_all_of_them(built) -> No
     listed = "".join(p.read_text(encoding="utf-8")
                      for p in (site / "discrepancies").rglob("index.html"))
     assert all(f'id="{f.id}"' in listed for f in opened)
+
+
+def test_actor_pages_list_the_brief_only_where_it_shows_their_facts(built) -> None:
+    site, briefing, _ = built
+    brief = unescape((site / "brief" / "index.html").read_text(encoding="utf-8"))
+    latest = max(briefing.rounds.values(), key=lambda r: (r.date.sort_key, r.number))
+    facts = [f for f in briefing.facts.values()
+             if f.round == latest.id and f.kind in ("outcome", "next-step")]
+    shown = {a for f in facts if f.text in brief for a in f.actors}
+    hidden = {a for f in facts if f.text not in brief for a in f.actors} - shown
+    assert shown and hidden, "the synthetic round no longer names actors both ways"
+
+    def mentions_brief(actor: str) -> bool:
+        page = (site / "actors" / actor / "index.html").read_text(encoding="utf-8")
+        return 'href="../../brief/"' in section(page, "see-mentions")
+
+    assert all(map(mentions_brief, shown))
+    assert not any(map(mentions_brief, hidden))

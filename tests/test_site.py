@@ -8,6 +8,7 @@ Each test reads the built HTML as a reader's browser would get it.
 from __future__ import annotations
 
 import gc
+import gzip
 import json
 import os
 import posixpath
@@ -341,11 +342,15 @@ def test_home_lists_the_briefings_and_hand_written_pages(site: Path) -> None:
     assert 'href="lakeside-talks/"' in home and "Lakeside talks &#60;b&#62;2025" in home
     briefing = article(site, SLUG)
     assert 'href="about/"' in briefing and "About the lakeside talks" in briefing
-    assert 'href="export.json"' in briefing
+    assert re.search(r'<a href="export\.json\.gz">All the data as JSON</a> \(gzip-compressed, '
+                     r'\d+ kB\)', briefing), "the export's link says what it is and its size"
 
 
-def test_json_export_is_published(site: Path) -> None:
-    data = json.loads((site / SLUG / "export.json").read_text(encoding="utf-8"))
+def test_json_export_is_published_gzip_compressed(site: Path) -> None:
+    published = (site / SLUG / "export.json.gz").read_bytes()
+    size = round(len(published) / 1000)
+    assert f"(gzip-compressed, {size} kB)" in article(site, SLUG)  # the link's size is true
+    data = json.loads(gzip.decompress(published))
     assert data["briefing"]["slug"] == SLUG
     assert {f["id"] for f in data["briefing"]["facts"]} == {
         f["id"] for f in fixture_yaml()["facts"]}

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
+from generator.export import FILE as EXPORT_FILE
 from generator.model import BriefingInfo, Fact, Finding, Round, Source
 from generator.updates import BriefingUpdates, Update
 
 if TYPE_CHECKING:
     from generator.layout import Chunk
     from generator.pages import Handwritten, PageSpec, Plan
+    from generator.view.index import BriefingView
 
 
 class HomePage:
@@ -24,6 +26,8 @@ class HomePage:
         self.handwritten: list[Handwritten] = spec.context["handwritten"]
         self.has_places = bool(view.places)
         self.has_documents = bool(view.docs_by_round.get(""))  # outside any round
+        self.export_file = EXPORT_FILE  # gzip-compressed JSON
+        self.export_size: str = plan.export_size  # in words: "11.8 MB"
 
 
 # The brief stays one printable page at any size: past these, the rest is counted and
@@ -63,7 +67,13 @@ class BriefPage:
     def facts(self, kinds: tuple[str, ...]) -> Cut[Fact]:
         """The latest round's facts of these kinds (outcome, next-step), in its order."""
         assert self.latest_round is not None
-        return cut(self._view.round_facts(self.latest_round, kinds), BRIEF_FACTS)
+        return brief_facts(self._view, self.latest_round, kinds)
+
+
+def brief_facts(view: BriefingView, rnd: Round, kinds: tuple[str, ...]) -> Cut[Fact]:
+    """A round's facts of these kinds as the brief shows them (the page plan names the
+    actors of those shown)."""
+    return cut(view.round_facts(rnd, kinds), BRIEF_FACTS)
 
 
 def newest_first(findings: list[Finding], sources: dict[str, Source]) -> list[Finding]:
