@@ -40,6 +40,8 @@ from siteconfig import write_build_config
 from synth import write_synthetic_briefing
 from treemem import TreeMemory
 
+from generator.export import FILE as EXPORT_FILE
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_JSON = REPO / "benchmarks" / "out" / "results.json"
 MB = 1_000_000
@@ -267,7 +269,7 @@ def site_metrics(site: Path) -> Row:
             continue
         size = path.stat().st_size
         total += size
-        if path.name == "export.json":
+        if path.name == EXPORT_FILE:  # as published: gzip-compressed
             export_bytes += size
         if path.suffix == ".html":
             html += 1

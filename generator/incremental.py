@@ -35,7 +35,7 @@ WORDS = frozenset({"text", "note", "summary", "description", "stance", "reported
                    "translation", "title"})
 
 Shape = tuple[list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]],
-              dict[str, tuple[str, str | None]]]
+              dict[str, tuple[str, str | None]], str]
 
 
 @dataclass(slots=True)
@@ -136,9 +136,10 @@ def shown_words(*values: Any) -> list[str]:
 
 
 def plan_shape(plan: Plan) -> Shape:
-    """The page plan's pages (path, template, title, ids hosted and actors named) and
-    where each id lives."""
+    """The page plan's pages (path, template, title, ids hosted and actors named), where
+    each id lives, and the export's size as the home page words it (rounded: an edit
+    rarely changes it)."""
     return ([(s.path, s.template, s.title, tuple(sorted(s.hosted)), tuple(sorted(s.mentions)))
              for s in plan.specs],
-            dict(plan.locations))
+            dict(plan.locations), plan.export_size)
 

@@ -23,7 +23,7 @@ from generator.updates import BriefingUpdates, no_updates
 from generator.view import BriefingView
 from generator.view.actors import ActorPage, ActorsPage
 from generator.view.discrepancies import DiscrepanciesPage, FindingsPage
-from generator.view.home import BriefPage, HomePage, UpdatesPage
+from generator.view.home import BriefPage, HomePage, UpdatesPage, brief_facts
 from generator.view.lists import DocumentsPage, ListingPage, PlacesPage
 from generator.view.positions import IssuePage, PositionsPage
 from generator.view.rounds import RoundPage, RoundsPage, heads
@@ -84,8 +84,9 @@ class Plan:
     """Every page of one briefing and the page (and anchor) of every id."""
 
     def __init__(self, view: BriefingView, handwritten: list[Handwritten],
-                 updates: BriefingUpdates | None = None) -> None:
+                 updates: BriefingUpdates | None = None, export_size: str = "") -> None:
         self.view = view
+        self.export_size = export_size  # the JSON export's, in words (the home page says it)
         self.updates = updates or no_updates()
         self.specs: list[PageSpec] = []
         self.by_path: dict[str, PageSpec] = {}
@@ -192,7 +193,8 @@ def _brief(plan: Plan) -> None:
     """A page to print: summary, key figures, the latest round's outcomes, open findings."""
     view = plan.view
     latest = view.latest_round()
-    shown = view.round_facts(latest, ("outcome", "next-step")) if latest else []
+    shown = [f for kinds in (("outcome",), ("next-step",))
+             for f in brief_facts(view, latest, kinds).shown] if latest else []
     plan.add(PageSpec(plan.path("brief.md"), "brief.md.j2", "One-page brief",
                       view.b.info.origin, mentions=fact_actors(shown), view=BriefPage))
 

@@ -42,7 +42,9 @@ from generator.apart import in_child
 from generator.held import HeldPages, WrittenPages
 from generator.history import read_history
 from generator.lean import LeanInline
+from generator.load import PageByPageCollection
 from generator.minify import collapse_theme_whitespace
+from generator.navcache import SidebarCache
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
 from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
@@ -106,6 +108,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.generated: set[str] = set()
         self.held = HeldPages()
         self.written: WrittenPages | None = None  # the generated pages as files (held.py)
+        self.collection = PageByPageCollection()
+        self.sidebars = SidebarCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
@@ -119,6 +123,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      "only the pages an edit changes")
 
     def on_shutdown(self) -> None:
+        self.collection.resume()
         self.close_written()
         if self.preview is not None:
             self.preview.search.close()
@@ -187,11 +192,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      tuple(sorted(f.src_uri for f in files.documentation_pages())))
             if self.preview.structure.changed(shown):
                 empty_folder(Path(config.site_dir))  # every page shows it: rebuild them all
+        self.collection.pause()  # until the pages are written (load.PageByPageCollection)
         return files
 
     @guarded
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         attach_to_sections(nav, files)
+        self.sidebars = SidebarCache(nav)
         if self.preview is not None:
             # A page a dirty build skips has no title; the pages it does build list it in
             # their navigation, so read the titles of those in the navigation.
@@ -204,6 +211,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
+        env.globals["briefings_sidebars"] = self.sidebars  # overrides/main.html, navcache.py
         return env
 
     @guarded
@@ -227,6 +235,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             copies = self.preview.search.copies if self.preview is not None else self.search
             if copies is not None:
                 copies.add(page.file.dest_uri, page.title or "", copy)
+        self.collection.page_done()  # MkDocs' Markdown instance for the page is garbage
         if page.file.src_uri in self.generated:
             return self.held.converted(page, html)
         return html
@@ -244,11 +253,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:
             self.held.written(page)
+        self.collection.page_done()
         return collapse_theme_whitespace(output)
 
     @event_priority(-100)  # after the search plugin has written its (empty) index
     @guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.collection.resume()
         site = Path(config.site_dir)
         (site / "search" / "search_index.json").unlink(missing_ok=True)  # Pagefind's instead
         if self.preview is not None:
@@ -272,6 +283,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Any failure: drop the staging folder; the previous site was never touched."""
+        self.collection.resume()
         if self.search is not None:
             self.search.close()
             self.search = None

@@ -21,6 +21,15 @@ def number(x: float) -> str:
     return "0" if text == "-0" else text
 
 
+def size(n: int) -> str:
+    """A file's size: '512 bytes', '15 kB', '11.8 MB' (decimal units, as downloads count)."""
+    if n < 1000:
+        return f"{n} bytes"
+    if n < 999_500:  # 999,500 bytes would round to 1000 kB
+        return f"{round(n / 1000)} kB"
+    return f"{number(round(n / 1_000_000, 1))} MB"
+
+
 # The one table of month and weekday names: pages, findings, the analysis' reading of
 # "on 2 June" (lower-cased) and the format's `weekday` values all use it.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -2,7 +2,9 @@
 
 `tests/golden/` holds the Markdown pages, feeds and JSON export of `briefings/` as the
 site build generates them, so that every change of wording or markup is reviewed as a
-diff (`tests/test_golden.py` compares). After a deliberate change, refresh it with
+diff (`tests/test_golden.py` compares). A gzip-compressed file (the export,
+`export.json.gz`) is kept as the text it decompresses to, named without its `.gz`.
+After a deliberate change, refresh it with
 
     ./dev golden
 
@@ -17,6 +19,7 @@ do not change it.
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import sys
@@ -59,7 +62,7 @@ def render_tree(root: Path = ROOT) -> dict[str, str]:
     with _fixed_clock():
         content = site_content(reading, "briefings", handwritten, history=None,
                                site_name=SITE_NAME)
-    tree = {page.path: _text(page.content) for page in content.pages}
+    tree = dict(_readable(page.path, page.content) for page in content.pages)
     for path in written:  # hand-written pages the generator fills in (home, kinds table)
         text = (docs / path).read_text(encoding="utf-8")
         filled = fill_page(path, text, content.home)
@@ -84,8 +87,13 @@ def write_golden(tree: dict[str, str], folder: Path = GOLDEN) -> None:
         target.write_text(text, encoding="utf-8", newline="\n")
 
 
-def _text(content: str | bytes) -> str:
-    return content if isinstance(content, str) else content.decode("utf-8")
+def _readable(path: str, content: str | bytes) -> tuple[str, str]:
+    """A generated file as the tree keeps it: text, decompressed if it is gzip."""
+    if isinstance(content, str):
+        return path, content
+    if path.endswith(".gz"):
+        return path.removesuffix(".gz"), gzip.decompress(content).decode("utf-8")
+    return path, content.decode("utf-8")
 
 
 def main() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -12,8 +13,17 @@ import pytest
 import yaml
 
 from generator.analyze import analyze
-from generator.export import ExportMemo, export_data, export_json, load_export, public_root
+from generator.export import (
+    FILE,
+    ExportMemo,
+    export_data,
+    export_file,
+    export_json,
+    load_export,
+    public_root,
+)
 from generator.model import Analysis, Briefing
+from generator.names import Names
 from generator.pipeline import read_briefings
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site" / "briefings"
@@ -67,7 +77,7 @@ def test_the_export_is_stable_and_sorted_by_id() -> None:
     for section in ("sources", "actors", "facts", "claims", "positions", "discrepancies"):
         ids = [item["id"] for item in data["briefing"][section]]
         assert ids == sorted(ids), section
-    assert data["format"] == "briefing-export" and data["version"] == 2
+    assert data["format"] == "briefing-export" and data["version"] == 3
 
 
 def test_the_export_holds_the_analysis_findings() -> None:
@@ -150,3 +160,34 @@ def test_an_export_reusing_the_last_ones_items_equals_a_fresh_one(tmp_path: Path
         reused = export_json(briefing, analysis, memo=memo)
         assert reused == export_json(briefing, analysis)
         assert (b'"text":"Edited: ' in reused) is shown
+
+
+def test_the_published_file_is_the_export_gzip_compressed_the_same_every_time() -> None:
+    """`export.json.gz` is what a reader downloads: it opens with any gzip reader to the
+    very JSON `export_json` writes, and the same export gives the same bytes (no time or
+    file name in its header), so a rebuild changes nothing."""
+    briefing = read(ISTANBUL)[0]
+    analysis = analyze(briefing)
+    published = export_file(briefing, analysis)
+    assert FILE == "export.json.gz"
+    assert gzip.decompress(published) == export_json(briefing, analysis)
+    assert published == export_file(briefing, analyze(briefing))
+    assert published[:2] == b"\x1f\x8b" and published[4:8] == b"\0\0\0\0"  # mtime 0
+    assert len(published) < len(export_json(briefing, analysis)) / 4
+
+
+def test_names_leave_out_a_long_name_that_is_the_items_own_text() -> None:
+    """A fact's long name is its text, a document point's too: the export carries the
+    text once (at 50,000 facts the repeat was 8 MB); a long name saying more stays."""
+    briefing = read(ISTANBUL)[0]
+    names = Names(briefing)
+    data = export_data(briefing, analyze(briefing), names)
+    fact = briefing.facts["r2-ended"]
+    point = next(iter(briefing.documents["ukraine-roadmap"].items))
+    for item_id, text in ((fact.id, fact.text), (point.id, point.text)):
+        assert names.long(item_id) == text != names.short(item_id)  # what is left out
+        assert data["names"][item_id] == {"short": names.short(item_id)}
+    source = "cgtn-2025-06-02"
+    assert data["names"][source]["long"] == names.long(source) != names.short(source)
+    claim = "strike-date-cgtn"
+    assert data["names"][claim]["long"] == names.long(claim)  # says more than its text

@@ -6,6 +6,7 @@ format's newer keys and checks, and an editor's record that reviews several conf
 
 from __future__ import annotations
 
+import gzip
 import html
 import re
 import shutil
@@ -187,7 +188,7 @@ def test_a_derived_reading_shows_its_derivation_on_the_page_and_in_the_export(si
                      r"Courier’s start and end", text)
     assert "Worked out from Dnevnik Reka’s own scheduled start and delay: 11:00" in text
     assert re.search(r'<a href="#derived-actual-start-[^"]*">How it was worked out</a>', text)
-    data = (site / SLUG / "export.json").read_text(encoding="utf-8")
+    data = gzip.decompress((site / SLUG / "export.json.gz").read_bytes()).decode("utf-8")
     assert '"rule":"start-delay"' in data and '"derived":"derived-actual-start-' in data
 
 

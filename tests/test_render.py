@@ -179,7 +179,7 @@ def test_a_page_per_actor_round_issue_and_the_index_pages(briefing: Briefing) ->
     expected = {f"{SLUG}/{p}" for p in (
         "index.md", "actors/index.md", "rounds/index.md", "issues/index.md",
         "discrepancies/index.md", "sources/index.md", "timeline/index.md", "places.md",
-        "documents.md", "export.json")}
+        "documents.md", "export.json.gz")}
     expected |= {f"{SLUG}/actors/{a}.md" for a in briefing.actors}
     expected |= {f"{SLUG}/rounds/{r}.md" for r in briefing.rounds}
     expected |= {f"{SLUG}/issues/{i}.md" for i in briefing.issues}

@@ -29,9 +29,11 @@ from mkdocs.config import load_config
 from test_site import SLUG, make_project
 from test_synthetic import synth
 
+from generator.export import FILE as EXPORT_FILE
 from generator.pipeline import read_briefings
 from generator.preview import Readings
 from generator.publish import Rendered, site_content
+from generator.wording import size
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -270,3 +272,25 @@ def test_pages_rendered_again_after_an_edit_of_words_equal_a_full_rendering(
         edits += path.name != "briefing.yaml"  # the briefing's own details: every page
         fewer += state.rendered < len(first) / 4
     assert fewer >= edits / 2  # most edits rendered a quarter of the pages or fewer
+
+
+def test_an_edit_that_changes_the_exports_size_shows_the_new_size_on_the_home_page(
+        tmp_path: Path) -> None:
+    """The home page says how large the export is, rounded (`wording.size`). An edit of
+    words that changes that rounded size renders the home page again (the page plan's
+    shape holds it), so the page a contributor opens never shows a stale size."""
+    briefings = tmp_path / "briefings"
+    shutil.copytree(REPO / "briefings", briefings)
+    rendered: Rendered = {}
+    readings = Readings()
+    home, export = "istanbul-2025/index.md", f"istanbul-2025/{EXPORT_FILE}"
+    before = _site_pages(briefings, rendered, readings)
+    path = briefings / "istanbul-2025" / "events.yaml"
+    text = path.read_text(encoding="utf-8")
+    noise = random.Random(13).randbytes(3000).hex()  # compresses to about 3 kB
+    path.write_text(text.replace('text: "', f'text: "{noise} ', 1), encoding="utf-8")
+    after = _site_pages(briefings, rendered, readings)
+    assert after == _site_pages(briefings, None)
+    sizes = [size(len(pages[export])) for pages in (before, after)]
+    assert sizes[0] != sizes[1]
+    assert f"(gzip-compressed, {sizes[1]})" in str(after[home])

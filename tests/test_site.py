@@ -7,6 +7,8 @@ Each test reads the built HTML as a reader's browser would get it.
 
 from __future__ import annotations
 
+import gc
+import gzip
 import json
 import os
 import posixpath
@@ -26,6 +28,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from generator.navcache import SidebarCache
 from generator.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,8 +202,8 @@ def test_footnotes_link_to_the_source_entries(site: Path) -> None:
 def test_adjacent_footnote_numbers_have_nothing_between_them(site: Path) -> None:
     """The stylesheet separates adjacent footnote numbers with `sup + sup::before`, which
     would also match two numbers with text between them: the templates never write that."""
-    gap = re.compile(r'<sup id="fnref[^"]*"><a class="footnote-ref"[^>]*>\d+</a></sup>'
-                     r'([^<]*)<sup id="fnref')
+    gap = re.compile(r'<sup(?: id="fnref[^"]*")?><a class="footnote-ref"[^>]*>\d+</a></sup>'
+                     r'([^<]*)<sup(?: id="fnref[^"]*")?><a class="footnote-ref"')
     pairs = 0
     for page in sorted(site.rglob("*.html")):
         for between in gap.findall(page.read_text(encoding="utf-8")):
@@ -208,7 +211,7 @@ def test_adjacent_footnote_numbers_have_nothing_between_them(site: Path) -> None
             pairs += 1
     assert pairs > 0
     css = (site / "assets" / "briefings.css").read_text(encoding="utf-8")
-    assert 'sup[id^="fnref"] + sup[id^="fnref"]::before' in css
+    assert "sup:has(> .footnote-ref) + sup:has(> .footnote-ref)::before" in css
 
 
 @pytest.mark.parametrize(("quote", "shown"), [
@@ -339,11 +342,15 @@ def test_home_lists_the_briefings_and_hand_written_pages(site: Path) -> None:
     assert 'href="lakeside-talks/"' in home and "Lakeside talks &#60;b&#62;2025" in home
     briefing = article(site, SLUG)
     assert 'href="about/"' in briefing and "About the lakeside talks" in briefing
-    assert 'href="export.json"' in briefing
+    assert re.search(r'<a href="export\.json\.gz">All the data as JSON</a> \(gzip-compressed, '
+                     r'\d+ kB\)', briefing), "the export's link says what it is and its size"
 
 
-def test_json_export_is_published(site: Path) -> None:
-    data = json.loads((site / SLUG / "export.json").read_text(encoding="utf-8"))
+def test_json_export_is_published_gzip_compressed(site: Path) -> None:
+    published = (site / SLUG / "export.json.gz").read_bytes()
+    size = round(len(published) / 1000)
+    assert f"(gzip-compressed, {size} kB)" in article(site, SLUG)  # the link's size is true
+    data = json.loads(gzip.decompress(published))
     assert data["briefing"]["slug"] == SLUG
     assert {f["id"] for f in data["briefing"]["facts"]} == {
         f["id"] for f in fixture_yaml()["facts"]}
@@ -356,7 +363,11 @@ def test_search_is_pagefinds_index_and_no_page_fetches_lunrs(site: Path) -> None
     home = html(site, "")
     # Material downloads its index on page load only when a form is named "search"
     assert '<form class="md-search__form">' in home and 'name="search"' not in home
-    assert 'import(base + "pagefind/pagefind.js")' in home  # only once a query is typed
+    # the search box's script, one file for the whole site, imports Pagefind only once
+    # a query is typed
+    assert '<script src="assets/javascripts/search-box.js"></script>' in home
+    box = (site / "assets" / "javascripts" / "search-box.js").read_text(encoding="utf-8")
+    assert 'import(base + "pagefind/pagefind.js")' in box
 
 
 def _article(page: str) -> str:
@@ -406,6 +417,41 @@ def test_a_yaml_error_fails_the_build_with_its_position(
     assert re.search(r"(^|\s)briefings/lakeside-talks/places\.yaml:5:7: error: YAML syntax "
                      r"error", caplog.text, re.M)
     assert "1 error in the fact files." in caplog.text  # no knock-on errors from the file
+
+
+def test_each_page_shows_the_sidebar_material_renders_for_it(
+        tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The navigation sidebar is rendered once for the pages that show the same one
+    (generator/navcache.py): every page is byte for byte what rendering it for each page
+    gives."""
+    monkeypatch.setattr(SidebarCache, "sidebar_key", lambda self, page: None)
+    each = build_site(make_project(tmp_path))
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert len(pages) > 20 and pages == sorted(p.relative_to(each) for p in each.rglob("*.html"))
+    for page in pages:
+        assert (site / page).read_bytes() == (each / page).read_bytes(), page
+
+
+def test_the_garbage_collector_is_on_again_after_a_build(tmp_path: Path) -> None:
+    """The plugin pauses Python's cyclic collector while MkDocs converts and writes the
+    pages (load.PageByPageCollection); a build that succeeds, and one that fails while
+    writing pages, leave it on for what runs next in the process (a `serve` rebuild)."""
+    config_file = make_project(tmp_path)
+    build_site(config_file)
+    assert gc.isenabled()
+    hook = tmp_path / "failing_hook.py"
+    hook.write_text("def on_post_page(output, page, **kw):\n    raise RuntimeError('x')\n",
+                    encoding="utf-8")
+    with config_file.open("a", encoding="utf-8") as config:
+        config.write(f"hooks:\n  - {hook}\n")
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        with pytest.raises(RuntimeError):
+            build(config)  # as a `serve` rebuild: the server lives on after it
+        assert gc.isenabled()
+    finally:
+        config.plugins.on_shutdown()
 
 
 def test_a_failed_build_leaves_the_previous_site_intact(

@@ -248,31 +248,34 @@ def _open(browser, server: Server, viewport: dict, **options):
     return context, page
 
 
-@pytest.fixture
-def page(browser, server: Server):
-    """A fresh desktop-sized (1280×800) page; fails the test on JS errors or network use."""
-    context, pg = _open(browser, server, DESKTOP)
+def _checked(browser, server: Server, viewport: dict[str, int], **options) -> Iterator:
+    """A fresh page on `server`; fails the test on JS errors or network use."""
+    context, pg = _open(browser, server, viewport, **options)
     yield pg
     errors = list(pg.errors)
     context.close()
     assert not errors, "the page reported errors:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def page(browser, server: Server):
+    """A fresh desktop-sized (1280×800) page; fails the test on JS errors or network use."""
+    yield from _checked(browser, server, DESKTOP)
 
 
 @pytest.fixture
 def phone_page(browser, server: Server):
     """A fresh phone-sized (390×844) page, touch and mobile viewport on."""
-    context, pg = _open(browser, server, PHONE, is_mobile=True, has_touch=True)
-    yield pg
-    errors = list(pg.errors)
-    context.close()
-    assert not errors, "the page reported errors:\n" + "\n".join(errors)
+    yield from _checked(browser, server, PHONE, is_mobile=True, has_touch=True)
+
+
+@pytest.fixture
+def synthetic_page(browser, synthetic_server: Server):
+    """Like `page`, on the synthetic briefing's site."""
+    yield from _checked(browser, synthetic_server, DESKTOP)
 
 
 @pytest.fixture
 def synthetic_phone_page(browser, synthetic_server: Server):
     """Like `phone_page`, on the synthetic briefing's site."""
-    context, pg = _open(browser, synthetic_server, PHONE, is_mobile=True, has_touch=True)
-    yield pg
-    errors = list(pg.errors)
-    context.close()
-    assert not errors, "the page reported errors:\n" + "\n".join(errors)
+    yield from _checked(browser, synthetic_server, PHONE, is_mobile=True, has_touch=True)

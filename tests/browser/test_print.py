@@ -2,6 +2,8 @@
 
 * the round 2 page of the Istanbul briefing fits on at most 4 A4 pages, and the one-page
   brief on one or two, holding its summary, key figures, latest round and discrepancies;
+  so does the brief of the synthetic briefing, which shows the first of its many outcomes
+  and discrepancies and counts the rest;
 * no page type prints a blank page (every PDF page has text);
 * a printout carries the page's address and the briefing's last-reviewed date, and no
   navigation chrome (header, tabs, side navigation, footer);
@@ -11,8 +13,11 @@
 from __future__ import annotations
 
 import io
+import re
 
 from pypdf import PdfReader
+
+from generator.view.home import BRIEF_FINDINGS
 
 from .support import Site, one_page_per_type
 
@@ -43,6 +48,18 @@ def test_brief_prints_to_one_or_two_pages_with_what_a_reader_needs(page, server,
         assert heading in text, f"{heading!r} missing from the printed brief"
     assert "largest prisoner exchange" in text  # the briefing's summary
     assert "Medinsky said Russia had received" in text  # the open discrepancy
+
+
+def test_a_large_briefings_brief_still_prints_to_one_or_two_pages(synthetic_page, synthetic_server,
+                                                                 synthetic_site: Site):
+    built = synthetic_site.by_h1(r"^One-page brief$")
+    pages = printed(synthetic_page, synthetic_server.url(built.path))
+    assert 1 <= len(pages) <= 2, f"the synthetic brief prints to {len(pages)} A4 pages"
+    text = " ".join(" ".join(pages).split())
+    for heading in ("Key figures", "Latest round: Round", "Outcomes", "Open discrepancies"):
+        assert heading in text, f"{heading!r} missing from the printed brief"
+    assert re.search(r"And \d+ more on the page of Round \d+", text), text[-1500:]
+    assert re.search(rf"The {BRIEF_FINDINGS} most recently reported of [\d,]+ open", text)
 
 
 def test_no_page_type_prints_a_blank_page(page, server, site: Site):
