@@ -127,6 +127,35 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+class PageByPageCollection:
+    """The cyclic garbage collector paused while MkDocs converts and writes pages, and run
+    on the youngest generation after each page instead (`page_done`).
+
+    Each page leaves a Markdown instance (and the theme's Jinja modules) in reference
+    cycles. Converting a large page allocates enough for the collector to move that
+    instance to its oldest generation before the page is done, so only full passes freed
+    them, and each full pass walks everything the build holds: at 50,000 facts, 50 full
+    passes took 2.6 s of the build. After each page, what the page left is all young."""
+
+    def __init__(self) -> None:
+        self.paused = False
+
+    def pause(self) -> None:
+        if gc.isenabled():
+            gc.collect()
+            gc.disable()
+            self.paused = True
+
+    def page_done(self) -> None:
+        if self.paused:
+            gc.collect(0)
+
+    def resume(self) -> None:
+        if self.paused:
+            gc.enable()
+            self.paused = False
+
+
 def collected(value: T) -> T:
     """`value`, once the collector has freed the reference cycles left since its last pass
     (the youngest generation only: what was allocated since). For a loop under

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import shutil
 import subprocess
 import tempfile
@@ -62,7 +63,7 @@ class SearchCopies:
                    str(fresh), "--force-language", "en", "--quiet"]
         for selector in EXCLUDE:
             command += ["--exclude-selectors", selector]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = on_one_core(command)
         if done.returncode != 0 or not (fresh / "pagefind.js").is_file():
             shutil.rmtree(fresh, ignore_errors=True)
             raise SearchError(f"pagefind exited with {done.returncode}: "
@@ -74,6 +75,20 @@ class SearchCopies:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def on_one_core(command: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run `command` restricted to one of this thread's cores. Pagefind runs its tasks on
+    every core it may use; on one it takes the same CPU time and less memory (674 MB
+    instead of 766 MB at 50,000 facts, with two cores), while MkDocs' process waits."""
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
+    if len(cores) > 1:
+        os.sched_setaffinity(0, {min(cores)})  # this thread's; the child inherits it
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        if len(cores) > 1:
+            os.sched_setaffinity(0, cores)
 
 
 class LiveIndex:

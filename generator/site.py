@@ -38,10 +38,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url, nest_paths
 
+from generator.apart import in_child
 from generator.held import HeldPages, WrittenPages
 from generator.history import read_history
 from generator.lean import LeanInline
+from generator.load import PageByPageCollection
 from generator.minify import collapse_theme_whitespace
+from generator.navcache import SidebarCache
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
 from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
@@ -105,6 +108,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.generated: set[str] = set()
         self.held = HeldPages()
         self.written: WrittenPages | None = None  # the generated pages as files (held.py)
+        self.collection = PageByPageCollection()
+        self.sidebars = SidebarCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
@@ -118,6 +123,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      "only the pages an edit changes")
 
     def on_shutdown(self) -> None:
+        self.collection.resume()
         self.close_written()
         if self.preview is not None:
             self.preview.search.close()
@@ -127,8 +133,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content = None
-        self.held = HeldPages()
         self.close_written()
+        self.held = HeldPages()
         self.matchers: dict[str, Matcher] = {}
         self.files = Files([])
         if self.search is not None:
@@ -160,8 +166,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.close_written()
             self.written = WrittenPages()
         try:
-            self.content = read_site(folder, docs, config, self.serving, self.preview,
-                                     self.written)
+            self.content = self.read(folder, docs, config)
         except (FileNotFoundError, PageClash) as error:
             raise PluginError(str(error)) from error
         self.matchers = {slug: Matcher(names) for slug, names in self.content.names.items()}
@@ -187,11 +192,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                      tuple(sorted(f.src_uri for f in files.documentation_pages())))
             if self.preview.structure.changed(shown):
                 empty_folder(Path(config.site_dir))  # every page shows it: rebuild them all
+        self.collection.pause()  # until the pages are written (load.PageByPageCollection)
         return files
 
     @guarded
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         attach_to_sections(nav, files)
+        self.sidebars = SidebarCache(nav)
         if self.preview is not None:
             # A page a dirty build skips has no title; the pages it does build list it in
             # their navigation, so read the titles of those in the navigation.
@@ -204,6 +211,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
+        env.globals["briefings_sidebars"] = self.sidebars  # overrides/main.html, navcache.py
         return env
 
     @guarded
@@ -227,6 +235,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             copies = self.preview.search.copies if self.preview is not None else self.search
             if copies is not None:
                 copies.add(page.file.dest_uri, page.title or "", copy)
+        self.collection.page_done()  # MkDocs' Markdown instance for the page is garbage
         if page.file.src_uri in self.generated:
             return self.held.converted(page, html)
         return html
@@ -244,11 +253,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.generated:
             self.held.written(page)
+        self.collection.page_done()
         return collapse_theme_whitespace(output)
 
     @event_priority(-100)  # after the search plugin has written its (empty) index
     @guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.collection.resume()
         site = Path(config.site_dir)
         (site / "search" / "search_index.json").unlink(missing_ok=True)  # Pagefind's instead
         if self.preview is not None:
@@ -272,6 +283,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Any failure: drop the staging folder; the previous site was never touched."""
+        self.collection.resume()
         if self.search is not None:
             self.search.close()
             self.search = None
@@ -281,7 +293,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.staging = None
 
 
+    def read(self, folder: Path, docs: Files, config: MkDocsConfig) -> SiteContent:
+        """`read_site`; for `mkdocs build`, in a child process (see generator.apart)."""
+        written = self.written
+        if self.serving or written is None:  # keep serve's state in this process
+            return read_site(folder, docs, config, self.serving, self.preview, written)
+
+        def step() -> tuple[SiteContent, set[str]]:
+            return read_site(folder, docs, config, False, None, written), written.written
+        content, written.written = in_child(step)
+        return content
+
     def close_written(self) -> None:
+        self.held.close()
         if self.written is not None:
             self.written.close()
             self.written = None

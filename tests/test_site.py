@@ -7,6 +7,7 @@ Each test reads the built HTML as a reader's browser would get it.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
@@ -27,6 +28,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from generator.navcache import SidebarCache
 from generator.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -415,6 +417,41 @@ def test_a_yaml_error_fails_the_build_with_its_position(
     assert re.search(r"(^|\s)briefings/lakeside-talks/places\.yaml:5:7: error: YAML syntax "
                      r"error", caplog.text, re.M)
     assert "1 error in the fact files." in caplog.text  # no knock-on errors from the file
+
+
+def test_each_page_shows_the_sidebar_material_renders_for_it(
+        tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The navigation sidebar is rendered once for the pages that show the same one
+    (generator/navcache.py): every page is byte for byte what rendering it for each page
+    gives."""
+    monkeypatch.setattr(SidebarCache, "sidebar_key", lambda self, page: None)
+    each = build_site(make_project(tmp_path))
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert len(pages) > 20 and pages == sorted(p.relative_to(each) for p in each.rglob("*.html"))
+    for page in pages:
+        assert (site / page).read_bytes() == (each / page).read_bytes(), page
+
+
+def test_the_garbage_collector_is_on_again_after_a_build(tmp_path: Path) -> None:
+    """The plugin pauses Python's cyclic collector while MkDocs converts and writes the
+    pages (load.PageByPageCollection); a build that succeeds, and one that fails while
+    writing pages, leave it on for what runs next in the process (a `serve` rebuild)."""
+    config_file = make_project(tmp_path)
+    build_site(config_file)
+    assert gc.isenabled()
+    hook = tmp_path / "failing_hook.py"
+    hook.write_text("def on_post_page(output, page, **kw):\n    raise RuntimeError('x')\n",
+                    encoding="utf-8")
+    with config_file.open("a", encoding="utf-8") as config:
+        config.write(f"hooks:\n  - {hook}\n")
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        with pytest.raises(RuntimeError):
+            build(config)  # as a `serve` rebuild: the server lives on after it
+        assert gc.isenabled()
+    finally:
+        config.plugins.on_shutdown()
 
 
 def test_a_failed_build_leaves_the_previous_site_intact(
