@@ -54,7 +54,7 @@ class Page:
     """One output file: `path` below the docs folder, `source_file` the YAML behind it."""
 
     path: str  # e.g. istanbul-2025/rounds/round-2.md
-    content: str | bytes  # Markdown (JSON for the export; bytes for copied assets)
+    content: str | bytes  # Markdown (bytes: the gzip-compressed export, copied assets)
     source_file: str  # e.g. briefings/istanbul-2025/rounds/round-2.yaml
 
 
