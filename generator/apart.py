@@ -67,13 +67,14 @@ def _child(step: Callable[[], object], write: int) -> None:
     try:
         logger = logging.getLogger(LOGGER)
         kept = _Kept()
-        logger.handlers, handlers = [kept], logger.handlers
+        handlers, propagate = logger.handlers, logger.propagate
+        logger.handlers, logger.propagate = [kept], False  # the parent logs them
         try:
             outcome: tuple[bool, object] = (True, step())
         except BaseException as error:  # sent to the parent, which raises it
             outcome = (False, error)
         finally:
-            logger.handlers = handlers
+            logger.handlers, logger.propagate = handlers, propagate
         try:
             data = pickle.dumps((*outcome, kept.records), pickle.HIGHEST_PROTOCOL)
         except Exception as error:  # an unpicklable result or exception

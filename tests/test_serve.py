@@ -86,12 +86,15 @@ def start_server(tmp_path: Path, *options: str) -> Iterator[Server]:
     config_file = make_project(tmp_path / "project")
     port = free_port()
     log = tmp_path / "serve.log"
+    temporary = tmp_path / "tmp"  # the server's temporary folders (tempfile reads TMPDIR)
+    temporary.mkdir()
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", *options, "-f", str(config_file),
              "-a", f"127.0.0.1:{port}"],
             cwd=config_file.parent, stdout=out, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
+            start_new_session=True)
     try:
         yield Server(process, f"http://127.0.0.1:{port}/", log)
     finally:
@@ -102,6 +105,23 @@ def start_server(tmp_path: Path, *options: str) -> Iterator[Server]:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
+
+
+def test_a_server_stopped_by_a_signal_leaves_no_temporary_folder(tmp_path: Path) -> None:
+    """`kill`, a closed terminal or an editor's stop button end `mkdocs serve` with
+    SIGTERM or SIGHUP: it shuts down as on Ctrl+C, and the pages and search copies it kept
+    in temporary folders go with it."""
+    running = start_server(tmp_path, "--dirty")
+    server = next(running)
+    server.wait_for(f"{SLUG}/rounds/round-2/", lambda status, body: status == 200,
+                    "the first build")
+    temporary = tmp_path / "tmp"
+    assert {"briefings-pages", "briefings-search"} <= {
+        p.name.rsplit("-", 1)[0] for p in temporary.iterdir()}  # and MkDocs' own site
+    running.close()  # SIGTERM, as start_server stops every server
+    assert server.process.returncode == 0, server.output()
+    assert "Shutting down" in server.output()
+    assert list(temporary.iterdir()) == []
 
 
 @pytest.fixture
