@@ -46,6 +46,7 @@ from generator.pages import Handwritten, PageSpec, Plan
 from generator.problems import by_code
 from generator.updates import BriefingUpdates
 from generator.view import BriefingView
+from generator.wording import number
 from generator.wording import size as file_size
 
 
@@ -217,7 +218,7 @@ class Renderer:
             md=escape_markdown, when=format_when, value=format_value, url=safe_url,
             excerpt=excerpt, lead=lead, front_matter=front_matter, anchor=anchor_id,
             paragraphs=paragraphs, join=_join, quoted=quoted, language=language_name,
-            day=format_day, by_code=by_code,
+            day=format_day, by_code=by_code, number=number,
         )
         env.globals["feed_path"] = feed_path
         env.globals["site_name"] = site_name  # for the "cite this page" text

@@ -294,3 +294,21 @@ def test_facts_without_a_round_live_on_the_timeline(briefing: Briefing) -> None:
     assert '<span id="old-dispute"></span>' in timeline.split("## Undated facts", 1)[1]
     assert not [p for p in pages if p.startswith(f"{SLUG}/timeline/") and "index" not in p]
     assert isinstance(briefing.facts["old-dispute"], Fact)
+
+
+def test_key_figures_of_a_large_briefing_read_with_thousands_separated(
+        tmp_path: Path) -> None:
+    """The home page's figures go through `wording.number`, as the brief's counts do:
+    "1,000 facts", never "1000"."""
+    from test_synthetic import synth
+
+    from generator.pipeline import read_briefings
+
+    reading = read_briefings(synth.write_synthetic_briefing(tmp_path, 1000).parent)
+    reading.raise_for_problems()
+    briefing = reading.briefings[0]
+    home = next(p.content for p in render_briefing(briefing, analyze(briefing))
+                if p.path == f"{briefing.slug}/index.md")
+    facts = re.search(r"\| Facts recorded \| ([\d,]+), from ([\d,]+) source", home)
+    assert facts is not None, home
+    assert facts[1] == "1,000" and facts[2] == f"{len(briefing.sources):,}"
