@@ -112,6 +112,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.written: WrittenPages | None = None  # the generated pages as files (held.py)
         self.collection = PageByPageCollection()
         self.sidebars = SidebarCache()
+        self.stops: dict[int, Any] = {}  # signal handlers replaced (stop_as_interrupted)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin that has `on_startup` from one `serve` rebuild to the next.
@@ -129,7 +130,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """The end of `mkdocs build` or `serve`, however it ended (on Ctrl+C, and on the
         signals `stop_as_interrupted` turns into it): nothing temporary stays behind."""
         self.discard_unfinished()
-        restore_handlers(getattr(self, "stops", {}))
+        restore_handlers(self.stops)
         if self.preview is not None:
             self.preview.search.close()
             self.preview.pages.close()
@@ -246,12 +247,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return self.held.converted(page, html)
         return html
 
-    @event_priority(100)  # before any plugin reads the HTML; before Material's search plugin:
-    @guarded  # Pagefind indexes the site instead
+    @event_priority(100)  # before any plugin reads the HTML
+    @guarded
     def on_page_context(self, context: dict[str, Any], *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         self.held.restore(page)
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return context
 
     @event_priority(-100)  # after every plugin has seen the page
@@ -262,12 +262,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.collection.page_done()
         return collapse_theme_whitespace(output)
 
-    @event_priority(-100)  # after the search plugin has written its (empty) index
+    @event_priority(-100)  # after every other plugin's end of the build
     @guarded
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.collection.resume()
         site = Path(config.site_dir)
-        (site / "search" / "search_index.json").unlink(missing_ok=True)  # Pagefind's instead
         if self.preview is not None:
             paths = {f.dest_uri for f in self.files.documentation_pages()}
             self.preview.search.update(paths, site / FOLDER)
