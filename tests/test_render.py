@@ -20,10 +20,11 @@ from generator.markup import (
     front_matter,
     safe_url,
 )
-from generator.model import Actor, Analysis, Briefing, ClaimValue, Fact, Origin, When
+from generator.model import Actor, Analysis, Briefing, Citation, ClaimValue, Fact, Origin, When
+from generator.names import Names
 from generator.pages import LIST_SIZE, PageClash
 from generator.pipeline import read_briefings
-from generator.render import Renderer, render_briefing
+from generator.render import Renderer, footnote_label, render_briefing
 from generator.when import parse_when
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site" / "briefings"
@@ -226,10 +227,39 @@ def test_a_citation_repeated_on_a_page_keeps_one_footnote(briefing: Briefing) ->
     content = pages[f"{SLUG}/rounds/round-2.md"].content
     definitions = re.findall(r"^\[\^([^\]]+)\]: ", content, re.M)
     assert len(definitions) == len(set(definitions))
-    # the wire report, cited by several facts, keeps one label (its source id)
-    assert content.count("[^wire-2025-06-02]") > 2
+    # the wire report, cited by several facts without a locator, keeps one label
+    label = footnote_label(Citation(source="wire-2025-06-02"))
+    assert re.fullmatch(r"[a-z2-7]{6}", label)
+    assert content.count(f"[^{label}]") > 2
     texts = re.findall(r"^\[\^[^\]]+\]: (.*)$", content, re.M)
     assert len(texts) == len(set(texts))
+
+
+def test_a_footnote_label_is_the_citations_own(briefing: Briefing) -> None:
+    """A link to a footnote survives facts added before it: the label depends on the
+    citation alone; a different locator or quote makes a different label."""
+    wire = Citation(source="wire-2025-06-02", locator="paragraph 2", quote="three hours")
+    assert footnote_label(wire) == footnote_label(dataclasses.replace(wire))
+    assert footnote_label(wire) != footnote_label(dataclasses.replace(wire, locator="paragraph 3"))
+    assert footnote_label(wire) != footnote_label(dataclasses.replace(wire, quote="two hours"))
+    assert footnote_label(wire) != footnote_label(dataclasses.replace(wire, source="other"))
+
+
+def test_a_sources_later_footnotes_name_it_briefly(briefing: Briefing) -> None:
+    """A page's first footnote for a source names it in full (publisher, title, date), its
+    later footnotes by its short name: both link to its entry on the sources page."""
+    pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
+    names = Names(briefing)
+    for page in pages.values():
+        if not isinstance(page.content, str):
+            continue
+        seen: set[str] = set()
+        for name, target in re.findall(r"^\[\^[^\]]+\]: \[([^\]]*)\]\(([^)#]*#[^)]*)\)",
+                                       page.content, re.M):
+            source = next(s for s in briefing.sources if target.endswith("#" + s))
+            expected = names.short(source) if source in seen else names.long(source)
+            assert name == escape_markdown(expected), (page.path, source)
+            seen.add(source)
 
 
 def test_a_recorded_discrepancy_is_one_finding_of_the_analysis(briefing: Briefing) -> None:
