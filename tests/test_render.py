@@ -245,23 +245,6 @@ def test_a_footnote_label_is_the_citations_own(briefing: Briefing) -> None:
     assert footnote_label(wire) != footnote_label(dataclasses.replace(wire, source="other"))
 
 
-def test_a_sources_later_footnotes_name_it_briefly(briefing: Briefing) -> None:
-    """A page's first footnote for a source names it in full (publisher, title, date), its
-    later footnotes by its short name: both link to its entry on the sources page."""
-    pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
-    names = Names(briefing)
-    for page in pages.values():
-        if not isinstance(page.content, str):
-            continue
-        seen: set[str] = set()
-        for name, target in re.findall(r"^\[\^[^\]]+\]: \[([^\]]*)\]\(([^)#]*#[^)]*)\)",
-                                       page.content, re.M):
-            source = next(s for s in briefing.sources if target.endswith("#" + s))
-            expected = names.short(source) if source in seen else names.long(source)
-            assert name == escape_markdown(expected), (page.path, source)
-            seen.add(source)
-
-
 def test_a_recorded_discrepancy_is_one_finding_of_the_analysis(briefing: Briefing) -> None:
     """The analysis turns an editor's record into a finding, once; rendering adds none."""
     pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
