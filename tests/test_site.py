@@ -361,6 +361,11 @@ def test_search_is_pagefinds_index_and_no_page_fetches_lunrs(site: Path) -> None
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert list((site / "pagefind").glob("pagefind.*.pf_meta"))
     assert not (site / "search" / "search_index.json").exists()
+    # nor Material's search engine, which no page loads, nor the theme's source maps
+    scripts = site / "assets" / "javascripts"
+    assert (scripts / "search-box.js").is_file() and list(scripts.glob("bundle.*.min.js"))
+    assert not (scripts / "lunr").exists() and not list(scripts.glob("workers/search.*"))
+    assert not list(site.rglob("*.map"))
     home = html(site, "")
     # Material downloads its index on page load only when a form is named "search"
     assert '<form class="md-search__form">' in home and 'name="search"' not in home
