@@ -35,6 +35,9 @@ LIST_SIZE = 200  # compact fact entries per listing page (actor, issue, source)
 TIMELINE_SIZE = 200  # entries per timeline page
 FINDINGS_SIZE = 50  # discrepancies, each with its claims, per page
 SOURCES_SIZE = 400  # rows of the sources table per page
+# Facts (and other items) citing the sources of one detail page: a source is a section, so
+# a page holds many; each page also repeats the theme's ~15 KB around its content.
+SOURCE_PART_SIZE = 500
 MATRIX_CELLS = 400  # cells (issues × parties) per page of the positions matrix
 
 # The only generated pages in the navigation: Material renders the whole navigation into
@@ -354,7 +357,7 @@ def _sources(plan: Plan) -> None:
         for part in chunks(view.sources, plan.path("sources/index.md"), SOURCES_SIZE)]
     weight = {s.id: len(view.facts_by_source.get(s.id, [])) + len(view.other_citers.get(s.id, []))
               for s in view.sources}
-    groups = pack(view.sources, lambda s: weight[s.id], LIST_SIZE)
+    groups = pack(view.sources, lambda s: weight[s.id], SOURCE_PART_SIZE)
     for number, group in enumerate(groups, 1):
         labels = {a.id for s in group for a, _, _ in view.labels_by_source.get(s.id, [])}
         title = "The sources in detail" + (f", part {number}" if len(groups) > 1 else "")

@@ -35,7 +35,7 @@ def test_every_page_template_names_the_context_object_it_reads(monkeypatch) -> N
     from generator.pipeline import read_briefings
     from generator.view import BriefingView
 
-    for size in ("LIST_SIZE", "TIMELINE_SIZE", "FINDINGS_SIZE"):
+    for size in ("LIST_SIZE", "TIMELINE_SIZE", "FINDINGS_SIZE", "SOURCE_PART_SIZE"):
         monkeypatch.setattr(pages, size, 2)
 
     reading = read_briefings(ROOT / "briefings", cwd=ROOT)

@@ -161,6 +161,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Rendered]:
     out = [_render(b) for b in briefings]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pages, "LIST_SIZE", 3)
+        patch.setattr(pages, "SOURCE_PART_SIZE", 3)
         out += [_render(b) for b in _read(ROOT / "tests/fixtures/v2/briefings")]
     return out
 

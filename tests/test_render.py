@@ -20,10 +20,11 @@ from generator.markup import (
     front_matter,
     safe_url,
 )
-from generator.model import Actor, Analysis, Briefing, ClaimValue, Fact, Origin, When
+from generator.model import Actor, Analysis, Briefing, Citation, ClaimValue, Fact, Origin, When
+from generator.names import Names
 from generator.pages import LIST_SIZE, PageClash
 from generator.pipeline import read_briefings
-from generator.render import Renderer, render_briefing
+from generator.render import Renderer, footnote_label, render_briefing
 from generator.when import parse_when
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "site" / "briefings"
@@ -226,10 +227,22 @@ def test_a_citation_repeated_on_a_page_keeps_one_footnote(briefing: Briefing) ->
     content = pages[f"{SLUG}/rounds/round-2.md"].content
     definitions = re.findall(r"^\[\^([^\]]+)\]: ", content, re.M)
     assert len(definitions) == len(set(definitions))
-    # the wire report, cited by several facts, keeps one label (its source id)
-    assert content.count("[^wire-2025-06-02]") > 2
+    # the wire report, cited by several facts without a locator, keeps one label
+    label = footnote_label(Citation(source="wire-2025-06-02"))
+    assert re.fullmatch(r"[a-z2-7]{6}", label)
+    assert content.count(f"[^{label}]") > 2
     texts = re.findall(r"^\[\^[^\]]+\]: (.*)$", content, re.M)
     assert len(texts) == len(set(texts))
+
+
+def test_a_footnote_label_is_the_citations_own(briefing: Briefing) -> None:
+    """A link to a footnote survives facts added before it: the label depends on the
+    citation alone; a different locator or quote makes a different label."""
+    wire = Citation(source="wire-2025-06-02", locator="paragraph 2", quote="three hours")
+    assert footnote_label(wire) == footnote_label(dataclasses.replace(wire))
+    assert footnote_label(wire) != footnote_label(dataclasses.replace(wire, locator="paragraph 3"))
+    assert footnote_label(wire) != footnote_label(dataclasses.replace(wire, quote="two hours"))
+    assert footnote_label(wire) != footnote_label(dataclasses.replace(wire, source="other"))
 
 
 def test_a_recorded_discrepancy_is_one_finding_of_the_analysis(briefing: Briefing) -> None:
@@ -312,3 +325,41 @@ def test_key_figures_of_a_large_briefing_read_with_thousands_separated(
     facts = re.search(r"\| Facts recorded \| ([\d,]+), from ([\d,]+) source", home)
     assert facts is not None, home
     assert facts[1] == "1,000" and facts[2] == f"{len(briefing.sources):,}"
+
+
+def test_other_pages_that_mention_an_actor_are_those_its_page_links_nowhere_else(
+        briefing: Briefing) -> None:
+    """An actor's "Other pages that mention" section lists each page naming the actor that
+    the rest of the actor's page does not already link to."""
+    pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
+    checked = 0
+    for path, page in pages.items():
+        if "/actors/" not in path or "{ #see-mentions }" not in page.content:
+            continue
+        head, mentions = page.content.split("{ #see-mentions }")
+        mentions = mentions.split("\n\n[^")[0]
+        listed = re.findall(r"^- \[[^\]]*\]\(([^)#]*)\)$", mentions, re.M)
+        elsewhere = set(re.findall(r"\]\(([^)#]*)[)#]", head))
+        assert listed and not set(listed) & elsewhere, path
+        checked += 1
+    assert checked
+    ayse = pages[f"{SLUG}/actors/ayse-yilmaz.md"].content
+    assert "[Round 2](../rounds/round-2.md)" in ayse.split("{ #see-mentions }")[0]
+    assert "- [Lakeside talks" in ayse.split("{ #see-mentions }")[1]
+
+
+def test_a_sources_claims_are_listed_by_what_they_are_about(briefing: Briefing) -> None:
+    """A source's "Other items citing it" names each thing its claims are about once, then
+    links each claim by its property: every claim citing the source is linked."""
+    pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
+    content = "".join(p.content for path, p in pages.items() if "/sources/part-" in path)
+    assert briefing.claims
+    for claim in briefing.claims.values():
+        for source in {c.source for c in claim.citations}:
+            section = content.split(f"{{ #see-items-{source} }}")[1].split("\n## ")[0]
+            lines = [line for line in section.splitlines() if f"#{claim.id})" in line]
+            assert len(lines) == 1, (claim.id, source)
+            prop = Names.prop(claim.property)
+            assert f": [{prop}](" in lines[0] or f", [{prop}](" in lines[0], lines[0]
+            subject = re.escape(Names(briefing).short(claim.subject))
+            assert re.match(rf"- \[{subject}\]\([^)]*\): ", lines[0]), lines[0]
