@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from built_html import read_html
 
 from generator.analyze import analyze
 from generator.build import MARKER, OutputFolderError, write_pages
@@ -104,7 +105,7 @@ def test_project_site_builds_with_zensical_from_the_cli_output(tmp_path: Path) -
         stem = path[: -len(".md")]
         page = stem[: -len("index")] if stem.endswith("index") else stem + "/"
         assert (tmp_path / "site" / page / "index.html").is_file(), path
-    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    home = read_html(tmp_path / "site" / "index.html")
     assert "istanbul-2025/" in home and "<!-- briefings -->" not in home
     # No Pagefind index without the plugin: the pages keep the theme's own search.
     assert "pagefind" not in home and 'class="md-search__form" name="search"' in home
