@@ -77,8 +77,11 @@ def _child(step: Callable[[], object], write: int) -> None:
             logger.handlers, logger.propagate = handlers, propagate
         try:
             data = pickle.dumps((*outcome, kept.records), pickle.HIGHEST_PROTOCOL)
+            if not outcome[0]:  # an exception that pickles but cannot be rebuilt fails here
+                pickle.loads(data)
         except Exception as error:  # an unpicklable result or exception
-            failed = ChildFailed(f"{type(error).__name__}: {error}")
+            said = f"; it said: {outcome[1]}" if not outcome[0] else ""
+            failed = ChildFailed(f"{type(error).__name__}: {error}{said}")
             data = pickle.dumps((False, failed, kept.records), pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write, "wb") as pipe:
             pipe.write(data)

@@ -124,6 +124,12 @@ class InternalError(Exception):
             f"internal error while processing {what}: {type(error).__name__}: "
             f"{str(error)[:300]}; please file a bug, with this line and that file"))
 
+    def __reduce__(self) -> tuple[type[InternalError], tuple[str, BaseException]]:
+        """Pickled as its two arguments, so that it is rebuilt whole in the process that
+        forked the build (generator/apart.py): pickling an exception keeps only its
+        message, which `__init__` does not take."""
+        return (type(self), (self.what, self.error))
+
 
 @contextmanager
 def processing(what: str) -> Iterator[None]:

@@ -130,15 +130,8 @@ class PageContext:
         return out
 
     @property
-    def notes(self) -> list[tuple[Markup, Citation, bool]]:
-        """The page's footnotes in order: label, citation, and whether it is the first of
-        its source on the page (that one names the source in full, the others briefly)."""
-        named: set[str] = set()
-        out = []
-        for c, n in self._labels.items():
-            out.append((n, c, c.source not in named))
-            named.add(c.source)
-        return out
+    def notes(self) -> list[tuple[Markup, Citation]]:
+        return [(n, c) for c, n in self._labels.items()]
 
     @property
     def claim_groups(self) -> list[tuple[str, str, list[Claim]]]:

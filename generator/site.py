@@ -22,6 +22,7 @@ import functools
 import logging
 import os
 import posixpath
+import re
 import signal
 import threading
 from collections.abc import Callable
@@ -187,6 +188,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @guarded
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.files = files
+        leave_out_unused_theme_files(files, config)
         if self.content is None:  # on_pre_build did not run: nothing to add
             return files
         folder = briefings_folder(config, self.config.briefings_dir)
@@ -365,6 +367,23 @@ def skip_material_indexing(plugins: PluginCollection) -> None:
     for event in ("page_context", "post_build"):
         plugins.events[event] = [handler for handler in plugins.events[event]
                                  if getattr(handler, "__self__", None) is not search]
+
+
+# Theme files no page loads once Pagefind answers the search box: Material's search worker
+# and lunr's language files (1.2 MB), and the theme's source maps, for debugging Material's
+# own scripts and styles (1.0 MB).
+_UNUSED_THEME_FILE = re.compile(r"^assets/javascripts/(?:lunr/|workers/search\.)|\.map$")
+
+
+def leave_out_unused_theme_files(files: Files, config: MkDocsConfig) -> None:
+    """Leave Material's search engine and source maps out of the site (not copied) when
+    its search plugin is there for the box only (see `skip_material_indexing`)."""
+    if not (config.plugins.get("material/search") or config.plugins.get("search")):
+        return
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files if _UNUSED_THEME_FILE.search(f.src_uri)]:
+        if file.abs_src_path and not Path(file.abs_src_path).resolve().is_relative_to(docs):
+            files.remove(file)
 
 
 def briefings_folder(config: MkDocsConfig, setting: str) -> Path:

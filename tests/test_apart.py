@@ -7,8 +7,9 @@ import os
 
 import pytest
 
-from generator.apart import in_child
+from generator.apart import ChildFailed, in_child
 from generator.pages import PageClash
+from generator.problems import InternalError
 
 
 def test_the_result_comes_back_and_the_child_has_its_own_memory() -> None:
@@ -28,6 +29,28 @@ def test_an_exception_in_the_child_is_raised_in_the_parent() -> None:
         raise PageClash("a/index.md: two pages share this path")
 
     with pytest.raises(PageClash, match="two pages share this path"):
+        in_child(step)
+
+
+def test_an_internal_error_in_the_child_reaches_the_parent_whole() -> None:
+    """A bug while rendering in the child is reported as the bug it is (the briefing
+    and the original error), not as a failure to rebuild the exception."""
+    def step() -> None:
+        raise InternalError("the briefings", KeyError("round-9"))
+
+    with pytest.raises(InternalError, match="while processing the briefings: KeyError"):
+        in_child(step)
+
+
+def test_an_exception_that_cannot_be_rebuilt_still_says_what_happened() -> None:
+    class Odd(Exception):
+        def __init__(self, a: str, b: str) -> None:
+            super().__init__(f"{a} and {b}")
+
+    def step() -> None:
+        raise Odd("this", "that")
+
+    with pytest.raises(ChildFailed, match="it said: this and that"):
         in_child(step)
 
 

@@ -114,7 +114,9 @@ def test_actor_pages_list_the_brief_only_where_it_shows_their_facts(built) -> No
 
     def mentions_brief(actor: str) -> bool:
         page = read_html(site / "actors" / actor / "index.html")
-        return 'href="../../brief/"' in section(page, "see-mentions")
+        # no "Other pages that mention" section when the page links to all such pages
+        return ('id="see-mentions"' in page
+                and 'href="../../brief/"' in section(page, "see-mentions"))
 
     assert all(map(mentions_brief, shown))
     assert not any(map(mentions_brief, hidden))

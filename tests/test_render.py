@@ -245,23 +245,6 @@ def test_a_footnote_label_is_the_citations_own(briefing: Briefing) -> None:
     assert footnote_label(wire) != footnote_label(dataclasses.replace(wire, source="other"))
 
 
-def test_a_sources_later_footnotes_name_it_briefly(briefing: Briefing) -> None:
-    """A page's first footnote for a source names it in full (publisher, title, date), its
-    later footnotes by its short name: both link to its entry on the sources page."""
-    pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
-    names = Names(briefing)
-    for page in pages.values():
-        if not isinstance(page.content, str):
-            continue
-        seen: set[str] = set()
-        for name, target in re.findall(r"^\[\^[^\]]+\]: \[([^\]]*)\]\(([^)#]*#[^)]*)\)",
-                                       page.content, re.M):
-            source = next(s for s in briefing.sources if target.endswith("#" + s))
-            expected = names.short(source) if source in seen else names.long(source)
-            assert name == escape_markdown(expected), (page.path, source)
-            seen.add(source)
-
-
 def test_a_recorded_discrepancy_is_one_finding_of_the_analysis(briefing: Briefing) -> None:
     """The analysis turns an editor's record into a finding, once; rendering adds none."""
     pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
@@ -342,3 +325,41 @@ def test_key_figures_of_a_large_briefing_read_with_thousands_separated(
     facts = re.search(r"\| Facts recorded \| ([\d,]+), from ([\d,]+) source", home)
     assert facts is not None, home
     assert facts[1] == "1,000" and facts[2] == f"{len(briefing.sources):,}"
+
+
+def test_other_pages_that_mention_an_actor_are_those_its_page_links_nowhere_else(
+        briefing: Briefing) -> None:
+    """An actor's "Other pages that mention" section lists each page naming the actor that
+    the rest of the actor's page does not already link to."""
+    pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
+    checked = 0
+    for path, page in pages.items():
+        if "/actors/" not in path or "{ #see-mentions }" not in page.content:
+            continue
+        head, mentions = page.content.split("{ #see-mentions }")
+        mentions = mentions.split("\n\n[^")[0]
+        listed = re.findall(r"^- \[[^\]]*\]\(([^)#]*)\)$", mentions, re.M)
+        elsewhere = set(re.findall(r"\]\(([^)#]*)[)#]", head))
+        assert listed and not set(listed) & elsewhere, path
+        checked += 1
+    assert checked
+    ayse = pages[f"{SLUG}/actors/ayse-yilmaz.md"].content
+    assert "[Round 2](../rounds/round-2.md)" in ayse.split("{ #see-mentions }")[0]
+    assert "- [Lakeside talks" in ayse.split("{ #see-mentions }")[1]
+
+
+def test_a_sources_claims_are_listed_by_what_they_are_about(briefing: Briefing) -> None:
+    """A source's "Other items citing it" names each thing its claims are about once, then
+    links each claim by its property: every claim citing the source is linked."""
+    pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
+    content = "".join(p.content for path, p in pages.items() if "/sources/part-" in path)
+    assert briefing.claims
+    for claim in briefing.claims.values():
+        for source in {c.source for c in claim.citations}:
+            section = content.split(f"{{ #see-items-{source} }}")[1].split("\n## ")[0]
+            lines = [line for line in section.splitlines() if f"#{claim.id})" in line]
+            assert len(lines) == 1, (claim.id, source)
+            prop = Names.prop(claim.property)
+            assert f": [{prop}](" in lines[0] or f", [{prop}](" in lines[0], lines[0]
+            subject = re.escape(Names(briefing).short(claim.subject))
+            assert re.match(rf"- \[{subject}\]\([^)]*\): ", lines[0]), lines[0]

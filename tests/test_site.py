@@ -242,7 +242,8 @@ def test_actor_page_has_roles_rounds_labels_and_backlinks(site: Path) -> None:
     assert "Foreign Minister" in page and "since January 2020" in page
     assert 'id="rounds"' in page and "head of" in page
     backlinks = page[page.index('id="see-mentions"'):]
-    assert 'href="../../rounds/round-2/"' in backlinks
+    assert 'href="../../"' in backlinks  # the briefing's home lists her fact
+    assert "round-2" not in backlinks  # linked from "Rounds attended" already
     radio = article(site, f"{SLUG}/actors/lake-radio")
     assert 'id="lake-radio-label-state"' in radio
     assert "Called “state-run” by The Daily Lake" in radio  # the source says it, not us
@@ -362,6 +363,11 @@ def test_search_is_pagefinds_index_and_no_page_fetches_lunrs(site: Path) -> None
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert list((site / "pagefind").glob("pagefind.*.pf_meta"))
     assert not (site / "search" / "search_index.json").exists()
+    # nor Material's search engine, which no page loads, nor the theme's source maps
+    scripts = site / "assets" / "javascripts"
+    assert (scripts / "search-box.js").is_file() and list(scripts.glob("bundle.*.min.js"))
+    assert not (scripts / "lunr").exists() and not list(scripts.glob("workers/search.*"))
+    assert not list(site.rglob("*.map"))
     home = html(site, "")
     # Material downloads its index on page load only when a form is named "search"
     assert '<form class="md-search__form">' in home and 'name="search"' not in home

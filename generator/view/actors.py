@@ -87,9 +87,22 @@ class ActorPage:
         self._view = view = plan.view
         self.actor: Actor = spec.context["actor"]
         self.listing: Chunk[Fact] = spec.context["listing"]  # the first page of its facts
-        self.backlinks: list[PageSpec] = spec.context.get("backlinks", [])
+        self._plan = plan
+        self._backlinks: list[PageSpec] = spec.context.get("backlinks", [])
         self.attended: list[Attendance] = view.attended.get(self.actor.id, [])
         self.positions: list[Position] = view.positions_by_party.get(self.actor.id, [])
+
+    @cached_property
+    def backlinks(self) -> list[PageSpec]:
+        """The pages that mention the actor and that no other section of its page links to
+        (a party's issue pages are linked from its positions, a round it attended from its
+        rounds): each page once."""
+        linked = {self._plan.locations[item_id][0] for item_id in (
+            *(p.id for p in self.positions), *(at.round.id for at in self.attended),
+            *(mb.actor for mb in self.actor.members), *(d.id for d, _ in self.memberships),
+            *(r.of for r in self.roles if r.of), *(f.id for f in self.listing.items))
+            if item_id in self._plan.locations}
+        return [s for s in self._backlinks if s.path not in linked]
 
     @cached_property
     def roles(self) -> list[Role]:
