@@ -77,8 +77,7 @@ def test_zensical_builds_every_page_written_by_build_out(tmp_path: Path) -> None
             assert (built / "index.html").is_file(), page.path
         else:
             assert (site / page.path).is_file(), page.path
-    round_2 = (site / "lakeside-talks" / "rounds" / "round-2" / "index.html").read_text(
-        encoding="utf-8")
+    round_2 = read_html(site / "lakeside-talks" / "rounds" / "round-2" / "index.html")
     assert 'id="r2-opened-by-yilmaz"' in round_2 and 'class="footnote"' in round_2
     assert "admonition warning" in round_2
     assert "<script>alert" not in round_2
