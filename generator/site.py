@@ -46,7 +46,7 @@ from generator.held import HeldPages, WrittenPages
 from generator.history import read_history
 from generator.lean import LeanInline
 from generator.load import PageByPageCollection
-from generator.minify import collapse_theme_whitespace
+from generator.minify import minify_page
 from generator.navcache import SidebarCache
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
@@ -262,7 +262,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if page.file.src_uri in self.generated:
             self.held.written(page)
         self.collection.page_done()
-        return collapse_theme_whitespace(output)
+        return minify_page(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """The theme's pages that are no page of the site (`404.html`), minified too."""
+        return minify_page(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(-100)  # after every other plugin's end of the build
     @guarded

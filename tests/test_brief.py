@@ -16,6 +16,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from built_html import read_html
 from test_synthetic import run, siteconfig, synth
 
 from generator.analyze import analyze
@@ -60,8 +61,8 @@ def text(html: str) -> str:
 def test_the_latest_rounds_outcomes_show_the_first_ones_and_count_the_rest(built) -> None:
     site, briefing, _ = built
     latest = max(briefing.rounds.values(), key=lambda r: (r.date.sort_key, r.number))
-    brief = (site / "brief" / "index.html").read_text(encoding="utf-8")
-    round_page = (site / "rounds" / latest.id / "index.html").read_text(encoding="utf-8")
+    brief = read_html(site / "brief" / "index.html")
+    round_page = read_html(site / "rounds" / latest.id / "index.html")
     for kind, heading, anchor in (("outcome", "Outcomes", "outcomes"),
                                   ("next-step", "What follows", "what-follows")):
         total = sum(1 for f in briefing.facts.values() if f.round == latest.id and f.kind == kind)
@@ -77,7 +78,7 @@ def test_the_latest_rounds_outcomes_show_the_first_ones_and_count_the_rest(built
 
 def test_open_discrepancies_show_the_newest_and_link_to_all_of_them(built) -> None:
     site, briefing, analysis = built
-    brief = (site / "brief" / "index.html").read_text(encoding="utf-8")
+    brief = read_html(site / "brief" / "index.html")
     block = section(brief, "open-discrepancies")
     opened = [f for f in analysis.discrepancies if f.status == "open"]
     assert len(opened) > BRIEF_FINDINGS, "the synthetic briefing no longer has enough to cut"
@@ -96,14 +97,14 @@ def test_open_discrepancies_show_the_newest_and_link_to_all_of_them(built) -> No
     assert min(map(latest, shown)) >= max(map(latest, others))
     assert [latest(i) for i in shown] == sorted(map(latest, shown), reverse=True)
     # every open discrepancy, shown or not, is on the pages the brief links to
-    listed = "".join(p.read_text(encoding="utf-8")
+    listed = "".join(read_html(p)
                      for p in (site / "discrepancies").rglob("index.html"))
     assert all(f'id="{f.id}"' in listed for f in opened)
 
 
 def test_actor_pages_list_the_brief_only_where_it_shows_their_facts(built) -> None:
     site, briefing, _ = built
-    brief = unescape((site / "brief" / "index.html").read_text(encoding="utf-8"))
+    brief = unescape(read_html(site / "brief" / "index.html"))
     latest = max(briefing.rounds.values(), key=lambda r: (r.date.sort_key, r.number))
     facts = [f for f in briefing.facts.values()
              if f.round == latest.id and f.kind in ("outcome", "next-step")]
@@ -112,7 +113,7 @@ def test_actor_pages_list_the_brief_only_where_it_shows_their_facts(built) -> No
     assert shown and hidden, "the synthetic round no longer names actors both ways"
 
     def mentions_brief(actor: str) -> bool:
-        page = (site / "actors" / actor / "index.html").read_text(encoding="utf-8")
+        page = read_html(site / "actors" / actor / "index.html")
         # no "Other pages that mention" section when the page links to all such pages
         return ('id="see-mentions"' in page
                 and 'href="../../brief/"' in section(page, "see-mentions"))

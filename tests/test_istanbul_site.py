@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from built_html import read_html
 
 from generator.analyze import analyze
 from generator.findings import text_wording
@@ -104,14 +105,14 @@ def test_a_contributors_conflicting_sources_show_on_the_site(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     anchor = 'id="conflict-r2-duration-daily-y-r2-duration-wire-x"'
     pages = sorted((tmp_path / "site" / "istanbul-2025" / "discrepancies").rglob("*.html"))
-    html = next(p.read_text() for p in pages if anchor in p.read_text())
+    html = next(read_html(p) for p in pages if anchor in read_html(p))
     entry = html[html.index(anchor):]
     entry = entry[: entry.index('id="conflict-', len(anchor))]  # up to the next discrepancy
     assert "Detected" in entry
     for words in ("Wire X", "Daily Y", "“about 40 minutes”", "“nearly two hours”"):
         assert entry.count(words) >= 2  # in the explanation and in the side-by-side table
     round_page = tmp_path / "site" / "istanbul-2025" / "rounds" / "round-2" / "index.html"
-    assert "#conflict-r2-duration-daily-y-r2-duration-wire-x" in round_page.read_text()
+    assert "#conflict-r2-duration-daily-y-r2-duration-wire-x" in read_html(round_page)
 
 
 @pytest.mark.parametrize("command", [["check"], ["discrepancies"], ["discrepancies",

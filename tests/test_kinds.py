@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from built_html import read_html
 from test_istanbul_site import copy_repo, mkdocs_build
 
 from generator.analyze import analyze
@@ -31,17 +32,16 @@ def test_a_toy_kind_added_as_two_files_shows_on_the_built_site(tmp_path: Path) -
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site" / "istanbul-2025"
-    page = (site / "discrepancies" / "index.html").read_text(encoding="utf-8")
+    page = read_html(site / "discrepancies" / "index.html")
     anchor = 'id="finding-undated-zelensky-history-books"'
     assert anchor in page
     entry = page[page.index(anchor):][:3000]
     assert "Undated: Statement, undated" in entry  # the fragment's title block
     assert "report it without a date" in entry  # its explain block
     assert re.search(r"Undated facts</td>\s*<td>\d+</td>", page)  # the count table
-    timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    timeline = read_html(site / "timeline" / "index.html")
     assert "#finding-undated-zelensky-history-books" in timeline  # the page's marker
-    docs = (tmp_path / "site" / "reference" / "discrepancy-rules" / "index.html").read_text(
-        encoding="utf-8")
+    docs = read_html(tmp_path / "site" / "reference" / "discrepancy-rules" / "index.html")
     assert "A fact with no date: readers cannot place it in time." in docs  # the kinds table
     report = subprocess.run([sys.executable, "-m", "generator", "discrepancies", "--format",
                              "json"], cwd=root, capture_output=True, text=True, check=True)

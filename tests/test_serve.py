@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from built_html import canonical
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from test_site import SLUG, make_project
@@ -55,7 +56,9 @@ class Server:
     def get(self, path: str) -> tuple[int, str]:
         try:
             with urllib.request.urlopen(self.base + path, timeout=5) as response:
-                return response.status, response.read().decode("utf-8")
+                body = response.read().decode("utf-8")
+                html = response.headers.get_content_type() == "text/html"
+                return response.status, canonical(body) if html else body
         except urllib.error.HTTPError as error:
             return error.code, ""
         except (urllib.error.URLError, ConnectionError, TimeoutError):

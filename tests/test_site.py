@@ -23,6 +23,7 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
+from built_html import indexed_texts, read_html
 from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -72,7 +73,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def html(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
+    return read_html(site / path / "index.html")
 
 
 def article(site: Path, path: str) -> str:
@@ -128,7 +129,7 @@ def test_a_page_per_actor_round_and_issue(site: Path) -> None:
 def test_round_page_has_facts_box_with_heads_and_reported_duration(site: Path) -> None:
     page = article(site, f"{SLUG}/rounds/round-2")
     box = page[page.index('id="facts-box"'):page.index('id="what-happened"')]
-    headers = re.findall(r"<th[^>]*>(.*?)</th>", box)
+    headers = re.findall(r"<th\b[^>]*>(.*?)</th>", box)
     assert headers == ["Detail", "As reported"]  # a header that says something, none empty
     assert "Heads of delegation" in box
     assert 'href="../../actors/ayse-yilmaz/"' in box and 'href="../../actors/jon-halvorsen/"' in box
@@ -206,7 +207,7 @@ def test_adjacent_footnote_numbers_have_nothing_between_them(site: Path) -> None
                      r'([^<]*)<sup(?: id="fnref[^"]*")?><a class="footnote-ref"')
     pairs = 0
     for page in sorted(site.rglob("*.html")):
-        for between in gap.findall(page.read_text(encoding="utf-8")):
+        for between in gap.findall(read_html(page)):
             assert not between.strip(), (page, between)
             pairs += 1
     assert pairs > 0
@@ -232,7 +233,8 @@ def test_a_quote_in_a_footnote_gets_one_pair_of_quotation_marks(quote: str, show
 
 
 def test_search_dialog_has_an_accessible_name(site: Path) -> None:
-    assert re.search(r'class="md-search"[^>]*role="dialog" aria-label="Search"', html(site, ""))
+    assert re.search(r'<div aria-label="Search" class="md-search"[^>]*role="dialog"',
+                     html(site, ""))
 
 
 def test_actor_page_has_roles_rounds_labels_and_backlinks(site: Path) -> None:
@@ -256,14 +258,14 @@ def test_timeline_keeps_the_precision_of_the_sources(site: Path) -> None:
 
 def test_injected_html_and_javascript_links_show_as_text(site: Path) -> None:
     for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
+        text = read_html(page)
         assert "<script>alert" not in text, page
         assert "<i>Palace</i>" not in text and "<b>2025</b>" not in text, page
         # "javascript:" may be text on the page; never the target of a link or a source
         assert not re.search(r"""(?:href|src)\s*=\s*["']?\s*javascript""", text, re.I), page
     fact = article(site, f"{SLUG}/rounds/round-2")
-    assert "&#60;script&#62;alert('fact')&#60;/script&#62;" in fact
-    assert "&#91;click here&#93;(javascript:alert" in fact
+    assert "&lt;script&gt;alert('fact')&lt;/script&gt;" in fact
+    assert "[click here](javascript:alert" in fact
     title = re.search(r"<title>(.*?)</title>", html(site, f"{SLUG}/actors/lake-mediation"))
     assert title is not None and "&lt;script&gt;" in title.group(1)
 
@@ -302,7 +304,7 @@ def home_pages(site: Path) -> dict[str, str]:
     """Each id's home: the page holding its anchor, or its own page (actors, rounds...)."""
     pages: dict[str, str] = {}
     for path in sorted((site / SLUG).rglob("index.html")):
-        text = path.read_text(encoding="utf-8")
+        text = read_html(path)
         body = text[text.index("<article"):text.index("</article>")]
         for item_id in ids_in(body).ids:
             pages.setdefault(item_id, body)
@@ -340,7 +342,7 @@ def test_item_pages_show_their_briefings_section_in_the_sidebar(site: Path, path
 def test_home_lists_the_briefings_and_hand_written_pages(site: Path) -> None:
     home = article(site, "")
     assert "<!-- briefings -->" not in home
-    assert 'href="lakeside-talks/"' in home and "Lakeside talks &#60;b&#62;2025" in home
+    assert 'href="lakeside-talks/"' in home and "Lakeside talks &lt;b&gt;2025" in home
     briefing = article(site, SLUG)
     assert 'href="about/"' in briefing and "About the lakeside talks" in briefing
     assert re.search(r'<a href="export\.json\.gz">All the data as JSON</a> \(gzip-compressed, '
@@ -376,26 +378,24 @@ def test_search_is_pagefinds_index_and_no_page_fetches_lunrs(site: Path) -> None
     assert 'import(base + "pagefind/pagefind.js")' in box
 
 
-def _article(page: str) -> str:
-    return page[page.index("<article"):page.index("</article>")]
-
-
 def test_the_indexed_copy_has_other_spellings_and_no_footnotes_or_warning(site: Path) -> None:
-    from generator.pipeline import read_briefings
-    from generator.search import MARKERS, Matcher, briefing_names, searchable
+    """What Pagefind indexed for a page (made from the page's content before it was
+    minified): other spellings of what it names, no footnotes, no "Sources disagree"."""
+    from generator.search import MARKERS
 
-    briefing = read_briefings(FIXTURE / "briefings").briefings[0]
+    indexed = indexed_texts(site)
     page = html(site, f"{SLUG}/rounds/round-2")
     assert "Çırağan" in page and "paragraph 1" in page  # in the text, and in a footnote
-    copy = searchable(_article(page), Matcher(briefing_names(briefing)))
-    assert "Ciragan" in copy  # folded form of Çırağan
+    copy = indexed[f"/{SLUG}/rounds/round-2/"]
+    assert "Çırağan" in copy and "Ciragan" in copy  # and the folded form of Çırağan
     assert "Айше Йылмаз" in copy and "Ayshe Yilmaz" in copy  # the actor's aliases
     assert "paragraph 1" not in copy  # footnotes not indexed
     warned = [f for f in sorted(site.rglob("index.html"))
-              if f'<div class="admonition warning {MARKERS}">' in f.read_text(encoding="utf-8")]
+              if f'<div class="admonition warning {MARKERS}">' in read_html(f)]
     assert warned, "no page of the fixture shows the warning: the test proves nothing"
-    text = searchable(_article(warned[0].read_text(encoding="utf-8")), None)
-    assert "admonition" not in text and "Sources disagree" not in text
+    assert "Sources disagree" in read_html(warned[0])
+    url = "/" + warned[0].parent.relative_to(site).as_posix() + "/"
+    assert "Sources disagree" not in indexed[url]
 
 
 # ---------------------------------------------------------------------- errors
@@ -527,7 +527,7 @@ def test_each_briefing_gets_its_own_nav_section_and_home_entry(tmp_path: Path) -
                                           encoding="utf-8")
     site = build_site(config_file)
     home = html(site, "")
-    tabs = re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', home)
+    tabs = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*</a>', home)
     assert tabs[:3] == ["Test site", "Lakeside talks &lt;b&gt;2025&lt;/b&gt;",
                         "Second talks &lt;b&gt;2025&lt;/b&gt;"]
     listed = article(site, "")
@@ -683,23 +683,47 @@ def test_the_grid_gives_each_property_one_row_and_a_page_never_links_to_itself(
     assert len(duration) == 1, duration
     assert duration[0].count(">differs<") == 2  # the two sources disagree on it
     for html_file in (site / SLUG).rglob("index.html"):
-        assert 'href="#"' not in html_file.read_text(encoding="utf-8"), html_file
+        assert 'href="#"' not in read_html(html_file), html_file
 
 
-def test_the_themes_markup_has_no_indentation_and_the_content_keeps_its_own(site: Path) -> None:
-    """Around each page's content, runs of whitespace with a line break are one line break
-    (7 of the 25 KB of theme markup were indentation); the content is as Markdown made it,
-    a code block's indentation included."""
-    from generator.minify import collapse_theme_whitespace
+def test_every_page_is_minified_and_shows_the_same(site: Path) -> None:
+    """Every built page is minified (no indentation, no comments, no quotes HTML5 does not
+    need), and what a browser shows stays: a code block keeps its spaces, text keeps a
+    space wherever it had whitespace, inline elements keep the spaces around them."""
+    from generator.minify import minify_page
 
-    page = html(site, f"{SLUG}/rounds/round-2")
-    start, end = page.index('<article class="md-content__inner'), page.rindex("</article>")
-    around = page[:start] + page[end:]
-    assert "<nav" in around and "<script" in around
-    assert re.search(r"\n[ \t]|\n\n|[ \t]\n", around) is None
-    code = '<pre><code>if x:\n    y()\n\n</code></pre>\n  <p>a\u00a0\n  b</p>'
-    theme = '<html>\n  <body>\n\n    <nav>\n      <a>x</a>\n    </nav>\n'
-    written = f'{theme}<article class="md-content__inner">{code}</article>\n  </body>\n</html>'
-    assert collapse_theme_whitespace(written) == (
-        f'<html>\n<body>\n<nav>\n<a>x</a>\n</nav>\n<article class="md-content__inner">{code}'
-        "</article>\n</body>\n</html>")
+    for page_file in site.rglob("*.html"):
+        page = page_file.read_text(encoding="utf-8")
+        assert re.search(r"\n[ \t]|<!--", page) is None, page_file
+    page = (site / SLUG / "rounds" / "round-2" / "index.html").read_text(encoding="utf-8")
+    assert "<article class=\"md-content__inner md-typeset\">" in page  # quotes kept where needed
+    assert "<h1 id=title>" in page  # and dropped where not
+    code = "<pre><code>if x:\n    y()\n\n</code></pre>"
+    written = (f'<html>\n  <body>\n\n <p class="a">a\u00a0\n  b <em>c</em> d</p>{code}\n'
+               "<ul>\n<li>x</li>\n<li>y</li>\n</ul><!-- see -->\n  </body>\n</html>")
+    assert minify_page(written) == (
+        f"<body><p class=a>a\u00a0 b <em>c</em> d{code}<ul><li>x<li>y</ul>")
+
+
+def test_tests_read_a_minified_page_as_it_was_written() -> None:
+    """Tests look for markup in `canonical(page)` (tests/built_html.py): a page written with
+    every tag, quote and entity reads the same there after minify-html dropped them."""
+    from built_html import canonical
+
+    from generator.minify import minify_page
+
+    written = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A &lt;b&gt; '
+        '&amp; c</title><link rel="alternate" href="feed.xml"></head><body dir="ltr">'
+        '<div role="dialog" aria-label="Search" class="md-search"></div><table><thead><tr>'
+        "<th>Detail</th><th>As reported</th></tr></thead><tbody><tr><td>1</td><td><p>one"
+        '</p></td></tr><tr><td>2</td><td><a title="Back to the text" href="#fnref:x">&#8617;'
+        "</a></td></tr></tbody></table><ul><li><p>a &#60;i&#62;</p><ul><li>b</li></ul></li>"
+        '<li>c&#160;d</li></ul><dl><dt>e</dt><dd>f</dd></dl><p>g</p><div class="h">i</div>'
+        '<p hidden="">j</p><pre><code>k\n    l\n</code></pre></body></html>')
+    assert canonical(minify_page(written)) == canonical(written)
+    assert canonical(written).startswith(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A &lt;b&gt; &amp; c'
+        '</title><link href="feed.xml" rel="alternate"></head><body dir="ltr">'
+        '<div aria-label="Search" class="md-search" role="dialog"></div>')
+    assert '<p>a &lt;i&gt;</p>' in canonical(written) and "<p hidden>j</p>" in canonical(written)

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from built_html import read_html
 from history_repo import BUILD_EPOCH, SLUG, git, make_history_repo
 
 from generator.history import read_history
@@ -38,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 
 
 def page(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
+    return read_html(site / path / "index.html")
 
 
 def test_history_dates_each_item_in_one_pass(tmp_path):
@@ -132,7 +133,7 @@ def test_feeds_are_valid_atom_with_stable_ids(built, tmp_path):
     assert re.fullmatch(rf"{SLUG}/updates/#update-[0-9a-f]{{7}}-ferry-deal", withdrawn.link)
     for entry in feed.entries:  # every link leads to its entry on the Updates page
         path, anchor = entry.link.split("#")
-        assert f'id="{anchor}"' in (site / path / "index.html").read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in read_html(site / path / "index.html")
     site_feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not site_feed.bozo and len(site_feed.entries) == len(feed.entries)
     assert {e.id for e in site_feed.entries} == {e.id for e in feed.entries}
@@ -143,10 +144,11 @@ def test_every_page_links_its_feeds_in_the_head(built):
     site, _ = built
     html = page(site, f"{SLUG}/rounds/round-1")
     head = html[:html.index("</head>")]
-    assert '<link rel="alternate" type="application/atom+xml" title="Briefings: updates" ' \
-        'href="../../../feed.xml">' in head
-    assert 'title="Harbour talks: updates" href="../../../harbour-talks.atom.xml"' in head
-    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link href="../../../feed.xml" rel="alternate" title="Briefings: updates" ' \
+        'type="application/atom+xml">' in head
+    assert 'href="../../../harbour-talks.atom.xml" rel="alternate" ' \
+        'title="Harbour talks: updates"' in head
+    home = read_html(site / "index.html")
     assert 'href="feed.xml"' in home[:home.index("</head>")]
 
 
@@ -260,7 +262,7 @@ def test_a_conflict_that_a_correction_ends_is_listed_as_settled(tmp_path):
 
 def test_the_site_home_lists_the_latest_updates_of_every_briefing(built):
     site, commits = built
-    html = (site / "index.html").read_text(encoding="utf-8")
+    html = read_html(site / "index.html")
     text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html[html.index("<article"):])).split())
     latest = text[text.index("Latest updates"):]
     assert latest.startswith("Latest updates 6 March 2026 · Harbour talks · Discrepancy "

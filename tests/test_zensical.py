@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from built_html import read_html
 
 from generator.analyze import analyze
 from generator.build import MARKER, OutputFolderError, write_pages
@@ -76,8 +77,7 @@ def test_zensical_builds_every_page_written_by_build_out(tmp_path: Path) -> None
             assert (built / "index.html").is_file(), page.path
         else:
             assert (site / page.path).is_file(), page.path
-    round_2 = (site / "lakeside-talks" / "rounds" / "round-2" / "index.html").read_text(
-        encoding="utf-8")
+    round_2 = read_html(site / "lakeside-talks" / "rounds" / "round-2" / "index.html")
     assert 'id="r2-opened-by-yilmaz"' in round_2 and 'class="footnote"' in round_2
     assert "admonition warning" in round_2
     assert "<script>alert" not in round_2
@@ -104,7 +104,7 @@ def test_project_site_builds_with_zensical_from_the_cli_output(tmp_path: Path) -
         stem = path[: -len(".md")]
         page = stem[: -len("index")] if stem.endswith("index") else stem + "/"
         assert (tmp_path / "site" / page / "index.html").is_file(), path
-    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    home = read_html(tmp_path / "site" / "index.html")
     assert "istanbul-2025/" in home and "<!-- briefings -->" not in home
     # No Pagefind index without the plugin: the pages keep the theme's own search.
     assert "pagefind" not in home and 'class="md-search__form" name="search"' in home

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from built_html import read_html
+
 REPO = Path(__file__).resolve().parents[2]
 
 SCREENSHOTS = REPO / "docs" / "assets" / "screenshots"
@@ -158,7 +160,7 @@ def index_site(root: Path) -> dict[str, BuiltPage]:
     pages = {}
     for file in sorted(root.rglob("*.html")):
         parser = _PageParser()
-        parser.feed(file.read_text(encoding="utf-8"))
+        parser.feed(read_html(file))
         parser.close()
         path = url_path_of(root, file)
         pages[path] = BuiltPage(
@@ -374,14 +376,14 @@ class _HeadingTracker(HTMLParser):
 
 def heading_chain(file: Path, element_id: str) -> list[str]:
     tracker = _HeadingTracker(element_id)
-    tracker.feed(file.read_text(encoding="utf-8"))
+    tracker.feed(read_html(file))
     assert tracker.chain is not None, f"no id={element_id!r} in {file}"
     return tracker.chain
 
 
 def content_without_footnotes(file: Path) -> str:
     """The text of a page's article, footnotes left out (they are not in the search index)."""
-    raw = file.read_text(encoding="utf-8")
+    raw = read_html(file)
     start, end = raw.index("<article"), raw.index("</article>")
     article = raw[start:end]
     cut = article.find('<div class="footnote"')

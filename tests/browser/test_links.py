@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from built_html import read_html
+
 from .support import Site, resolve_href
 
 # Material's own links that are not navigation: the search and drawer toggles are
@@ -88,7 +90,7 @@ def test_ids_are_unique_per_page(site: Site):
 
     bad = []
     for page in site.pages.values():
-        raw = page.file.read_text(encoding="utf-8")
+        raw = read_html(page.file)
         # ids outside <script>/<template> text; Material's inline JSON has none.
         ids = re.findall(r'<[a-zA-Z][^>]*?\sid="([^"]+)"', raw)
         dupes = [i for i, n in Counter(ids).items() if n > 1]

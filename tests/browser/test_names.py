@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from built_html import read_html
 
 from generator.analyze import analyze
 from generator.names import Name, Names
@@ -91,7 +92,7 @@ def _names_used(site: Site, plan: Plan) -> dict[str, set[str]]:
         page_url = html_file.relative_to(site.root).as_posix()
         page_url = page_url[: -len("index.html")]
         parser = _Names()
-        parser.feed(html_file.read_text(encoding="utf-8"))
+        parser.feed(read_html(html_file))
         for href, text in parser.links:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
@@ -136,7 +137,7 @@ def test_every_source_actor_and_round_goes_by_its_short_or_long_name_only(
 
 def test_no_page_uses_the_old_names_of_a_source_or_round(site: Site) -> None:
     for html_file in sorted((site.root / SLUG).rglob("*.html")):
-        text = html_file.read_text(encoding="utf-8")
+        text = read_html(html_file)
         for old in OLD_NAMES:
             assert old not in text, (html_file, old)
 

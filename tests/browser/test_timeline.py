@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import pytest
+from built_html import read_html
 
 from .support import PHONE, Site
 
@@ -109,6 +110,6 @@ def test_large_timeline_keeps_month_pages_and_the_chart(synthetic_site: Site):
     index = synthetic_site.by_h1(r"^Timeline$")
     months = [p for p in synthetic_site.pages if p.startswith(index.path) and p != index.path]
     assert len(months) > 10, months
-    html = index.file.read_text(encoding="utf-8")
+    html = read_html(index.file)
     assert 'class="bf-chart"' in html and 'role="img"' in html
     assert html.count('class="bf-chart__bar"') <= 61  # bounded: at most 60 columns
