@@ -22,7 +22,8 @@
      copies the fact's full address to the clipboard and says so for a moment. Its label
      ("Link to this fact", or point) is in the page; the tooltip saying what a click does
      is added here, when the pointer or focus reaches it (one attribute less in each of
-     the tens of thousands of such links of a large briefing). */
+     the tens of thousands of such links of a large briefing); so is a footnote's "↩"
+     tooltip. */
   function copyLink(event) {
     var link = event.target.closest("a.bf-link");
     if (!link || !navigator.clipboard) return;
@@ -40,10 +41,14 @@
   }
 
   function explainLink(event) {
-    var link = event.target.closest && event.target.closest("a.bf-link");
-    if (!link || link.title || !navigator.clipboard) return;
-    var label = link.dataset.label || link.getAttribute("aria-label") || "";
-    link.title = "Copy the " + label.charAt(0).toLowerCase() + label.slice(1);
+    var link = event.target.closest && event.target.closest("a.bf-link, a.footnote-backref");
+    if (!link || link.title) return;
+    if (link.classList.contains("footnote-backref")) {
+      link.title = "Back to the text";  /* the footnote's "↩" */
+    } else if (navigator.clipboard) {
+      var label = link.dataset.label || link.getAttribute("aria-label") || "";
+      link.title = "Copy the " + label.charAt(0).toLowerCase() + label.slice(1);
+    }
   }
 
   function enhance() {

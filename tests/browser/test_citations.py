@@ -96,6 +96,20 @@ def test_following_a_citation_lands_on_the_source_entry(round_page, server):
     assert round_page.locator("h1").inner_text().strip() == "Sources"
 
 
+def test_a_footnotes_back_link_says_where_it_leads_and_returns_to_the_text(round_page):
+    source = SOURCES["cgtn-2025-06-02"]
+    fact = _single_source_fact(source["id"])
+    ref = _refs(round_page, fact["id"]).first
+    footnote_id = ref.get_attribute("href").split("#", 1)[1]
+    ref.click()
+    back = round_page.locator(f"[id='{footnote_id}'] a.footnote-backref")
+    assert back.get_attribute("title") is None  # not in the page: the script adds it
+    back.hover()
+    assert back.get_attribute("title") == "Back to the text"
+    back.click()
+    assert_landed(round_page, back.get_attribute("href").split("#", 1)[1])
+
+
 VIA_CASES = [
     # (fact id, words the citation must show)
     ("r2-ended", ["citing Interfax"]),
