@@ -21,7 +21,6 @@ from generator.markup import (
     safe_url,
 )
 from generator.model import Actor, Analysis, Briefing, Citation, ClaimValue, Fact, Origin, When
-from generator.names import Names
 from generator.pages import LIST_SIZE, PageClash
 from generator.pipeline import read_briefings
 from generator.render import Renderer, footnote_label, render_briefing
@@ -346,20 +345,3 @@ def test_other_pages_that_mention_an_actor_are_those_its_page_links_nowhere_else
     ayse = pages[f"{SLUG}/actors/ayse-yilmaz.md"].content
     assert "[Round 2](../rounds/round-2.md)" in ayse.split("{ #see-mentions }")[0]
     assert "- [Lakeside talks" in ayse.split("{ #see-mentions }")[1]
-
-
-def test_a_sources_claims_are_listed_by_what_they_are_about(briefing: Briefing) -> None:
-    """A source's "Other items citing it" names each thing its claims are about once, then
-    links each claim by its property: every claim citing the source is linked."""
-    pages = {p.path: p for p in render_briefing(briefing, analyze(briefing))}
-    content = "".join(p.content for path, p in pages.items() if "/sources/part-" in path)
-    assert briefing.claims
-    for claim in briefing.claims.values():
-        for source in {c.source for c in claim.citations}:
-            section = content.split(f"{{ #see-items-{source} }}")[1].split("\n## ")[0]
-            lines = [line for line in section.splitlines() if f"#{claim.id})" in line]
-            assert len(lines) == 1, (claim.id, source)
-            prop = Names.prop(claim.property)
-            assert f": [{prop}](" in lines[0] or f", [{prop}](" in lines[0], lines[0]
-            subject = re.escape(Names(briefing).short(claim.subject))
-            assert re.match(rf"- \[{subject}\]\([^)]*\): ", lines[0]), lines[0]

@@ -89,18 +89,6 @@ class SourcePage(SourcesPage):
             return self.listing.items
         return self._view.facts_by_source.get(source_id, [])
 
-    def others(self, source_id: str) -> list[tuple[str | None, list[Any]]]:
-        """Everything but facts that cites a source: its claims by what they are about
-        (subject id, claims; each subject once, in order of first mention), and each
-        other item on its own (None, [item])."""
-        groups: list[tuple[str | None, list[Any]]] = []
-        claims_about: dict[str, list[Any]] = {}
-        for item in self._view.other_citers.get(source_id, []):
-            if not isinstance(item, Claim):
-                groups.append((None, [item]))
-            elif item.subject in claims_about:
-                claims_about[item.subject].append(item)
-            else:
-                claims_about[item.subject] = [item]
-                groups.append((item.subject, claims_about[item.subject]))
-        return groups
+    def others(self, source_id: str) -> list[Any]:
+        """Everything but facts that cites a source."""
+        return self._view.other_citers.get(source_id, [])

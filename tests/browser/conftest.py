@@ -212,12 +212,12 @@ class PageErrors(list):
 
 
 def _open(browser, server: Server, viewport: dict, **options):
+    """A context and page on `server` (light scheme unless `color_scheme` says otherwise)."""
     context = browser.new_context(
         viewport=viewport,
-        **options,
+        **{"color_scheme": "light", **options},
         base_url=server.base_url,
         reduced_motion="reduce",
-        color_scheme="light",
         service_workers="block",
     )
     context.set_default_timeout(5_000)

@@ -30,12 +30,19 @@ def test_permalink_click_copies_the_fact_address(page, server, site: Site):
     page.goto(server.url(built.path))
     fact = page.locator("li > span[id]:first-child").first.get_attribute("id")
     link = page.locator(f'a.bf-link[href="#{fact}"]')
+    assert link.get_attribute("title") is None  # not in the page: added on the way
+    assert link.get_attribute("aria-label") == "Link to this fact"
     link.hover()
+    assert link.get_attribute("title") == "Copy the link to this fact"  # says what a click does
     link.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == server.url(built.path) + f"#{fact}"
     assert page.evaluate("location.hash") == f"#{fact}"
     assert "link copied" in link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert link.get_attribute("aria-label") == "Link copied"
+    page.wait_for_function(  # then its own label again
+        f"document.querySelector('a.bf-link[href=\"#{fact}\"]').getAttribute('aria-label')"
+        " === 'Link to this fact'", timeout=5000)
 
 
 def test_cite_this_names_site_briefing_page_date_and_address(page, server, site: Site):
