@@ -57,7 +57,8 @@ _YEARS = range(1800, 2200)
 MARKERS = "bf-markers"
 # What the copy sent to the index leaves out (see the module's docstring).
 _LEFT_OUT = re.compile(
-    r'<sup id="fnref[^"]*">.*?</sup>'  # footnote numbers
+    r'<sup(?: id="fnref[^"]*")?><a class="footnote-ref"[^>]*>[^<]*</a></sup>'  # footnote numbers
+    # (a footnote's first reference has an id, the later ones not: generator/lean.py)
     r'|<div class="footnote".*?</ol>\s*</div>'  # the footnotes
     rf'|<div class="admonition warning {MARKERS}">.*?</div>'
     r'|<(ul|ol|p|div|table|details|figure)\b[^>]*data-search-exclude[^>]*>.*?</\1>'

@@ -390,6 +390,10 @@ def test_the_indexed_copy_has_other_spellings_and_no_footnotes_or_warning(site: 
     assert "Çırağan" in copy and "Ciragan" in copy  # and the folded form of Çırağan
     assert "Айше Йылмаз" in copy and "Ayshe Yilmaz" in copy  # the actor's aliases
     assert "paragraph 1" not in copy  # footnotes not indexed
+    # nor their numbers, which would glue to the word before them ("Lake4"), the numbers of
+    # a footnote's later references included
+    glued = re.findall(r"(\w+)<sup>(?:<a [^>]*>)(\d+)</a></sup>", page)
+    assert glued and not [word + n for word, n in glued if word + n in copy]
     warned = [f for f in sorted(site.rglob("index.html"))
               if f'<div class="admonition warning {MARKERS}">' in read_html(f)]
     assert warned, "no page of the fixture shows the warning: the test proves nothing"
