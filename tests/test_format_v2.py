@@ -80,7 +80,8 @@ def test_ids_are_unique_and_each_claim_is_marked_once(site: Path):
         assert [i for i, n in Counter(ids).items() if n > 1] == [], built
     round_3 = page(site, "rounds/round-3")
     for claim in ("r3-duration-courier", "r3-duration-delo", "r3-duration-xinhua"):
-        after = round_3[round_3.index(f'<span id="{claim}">'):]
+        # the claim's anchor: its cell's id when it starts the cell, else an empty span
+        after = round_3[re.search(rf'<(?:span|td|li) id="{claim}">', round_3).end():]
         marked = after[:re.search(r"; <span id=|</td>|</li>", after).start()]
         assert marked.count("⚠ disputed") == 1, marked
 

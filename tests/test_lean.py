@@ -37,9 +37,14 @@ LATER_REFERENCE = re.compile(r'<sup id="fnref\d+:[^"]*">')
 LATER_BACKLINK = re.compile(r'<a class="footnote-backref" href="#fnref\d+:[^"]*"[^>]*>[^<]*</a>')
 
 
+ITEM_ANCHOR = re.compile(r'<(li|td)><span id="([^"<>]+)"></span>')
+
+
 def first_backlinks_only(html: str) -> str:
     """Python-Markdown's HTML with a footnote's later references (`fnref2:…`) left without
-    an id, and the back-links to them left out: what the lean conversion writes."""
+    an id, and the back-links to them left out, and an item's leading anchor as the item's
+    id: what the lean conversion writes."""
+    html = ITEM_ANCHOR.sub(r'<\1 id="\2">', html)
     return LATER_BACKLINK.sub("", LATER_REFERENCE.sub("<sup>", html))
 
 
@@ -123,3 +128,14 @@ def test_a_footnote_cited_twice_links_back_to_its_first_citation_only() -> None:
     assert html.count('<a class="footnote-ref" href="#fn:s">1</a>') == 2  # both still lead to it
     assert html.count('class="footnote-backref" href="#fnref:s"') == 1
     assert html.count('class="footnote-backref" href="#fnref:t"') == 1
+
+
+def test_an_items_leading_anchor_becomes_the_items_id() -> None:
+    """`- <span id="a"></span>text` is written `<li id="a">text`, a table cell's likewise;
+    an anchor further on in the line stays an empty span."""
+    _, leaner = converters()
+    html = leaner.reset().convert(
+        '- <span id="a"></span>one <span id="b"></span>two\n- three\n\n'
+        '| x |\n|---|\n| <span id="c"></span>four |\n')
+    assert '<li id="a">one <span id="b"></span>two</li>' in html
+    assert "<li>three</li>" in html and '<td id="c">four</td>' in html

@@ -98,7 +98,8 @@ def test_recent_items_are_marked_new_or_updated_relative_to_the_build_date(built
     site, _ = built
     html = page(site, f"{SLUG}/rounds/round-1")
     marks = {}
-    for part in html.split('<span id="')[1:]:  # each anchored item, up to the next one
+    # each anchored item (its item's or cell's id, or an empty span's), up to the next one
+    for part in re.split(r'<(?:span|li|td) id="', html)[1:]:
         item, rest = part.split('"', 1)
         found = re.search(r'<span class="update-mark">(\w+)</span>', rest.split("</li>")[0]
                           .split("</td>")[0])

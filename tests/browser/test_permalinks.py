@@ -15,8 +15,8 @@ def test_every_fact_has_a_permalink_to_its_id(page, server, site: Site):
     built = site.by_h1(r"^Round 2$")
     page.goto(server.url(built.path))
     facts = page.evaluate(
-        """() => [...document.querySelectorAll('li > span[id]:first-child')].map(s => [
-               s.id, s.parentElement.querySelector(':scope > a.bf-link')?.getAttribute('href')])"""
+        """() => [...document.querySelectorAll('.md-content li[id]:not([id^="fn:"])')].map(li =>
+               [li.id, li.querySelector(':scope > a.bf-link')?.getAttribute('href')])"""
     )
     assert len(facts) >= 10, facts
     missing = [fid for fid, href in facts if href != f"#{fid}"]
@@ -28,7 +28,7 @@ def test_permalink_click_copies_the_fact_address(page, server, site: Site):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"],
                                    origin=server.base_url.rstrip("/"))
     page.goto(server.url(built.path))
-    fact = page.locator("li > span[id]:first-child").first.get_attribute("id")
+    fact = page.locator('.md-content li[id]:not([id^="fn:"])').first.get_attribute("id")
     link = page.locator(f'a.bf-link[href="#{fact}"]')
     assert link.get_attribute("title") is None  # not in the page: added on the way
     assert link.get_attribute("aria-label") == "Link to this fact"

@@ -50,7 +50,7 @@ def test_what_the_roadmap_proposed_and_which_source_reports_each_point(page, ser
     grid = page.locator("#see-sources + .md-typeset__scrollwrap table")
     header = grid.locator("th").all_inner_texts()
     assert header[1:] == ["CGTN", "Unattributed news report"], header
-    first_point = points.nth(0).locator("span[id]").first.get_attribute("id")
+    first_point = points.nth(0).get_attribute("id")  # a point's anchor is its item's id
     row = grid.locator(f"tr:has(a[href='#{first_point}'])")
     assert row.locator("td").all_inner_texts()[1:] == ["reported", "reported"]
     differs = grid.get_by_role("link", name="differs").first
