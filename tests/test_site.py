@@ -501,10 +501,10 @@ def test_every_internal_link_leads_to_a_page_and_anchor(site: Path) -> None:
     """Raw-HTML lists carry final URLs that MkDocs does not check: check them all here."""
     anchors: dict[Path, set[str]] = {}
     for page in sorted(site.rglob("*.html")):
-        anchors[page] = ids_in(page.read_text(encoding="utf-8")).ids
+        anchors[page] = ids_in(read_html(page)).ids
     checked = 0
     for page in sorted((site / SLUG).rglob("*.html")):
-        for href in ids_in(page.read_text(encoding="utf-8")).hrefs:
+        for href in ids_in(read_html(page)).hrefs:
             if "://" in href or href.startswith(("mailto:", "javascript")):
                 continue
             path, _, fragment = href.partition("#")
@@ -552,7 +552,7 @@ def test_no_item_id_can_meet_an_anchor_the_site_makes(site: Path) -> None:
     items |= {i.id for d in briefing.documents.values() for i in d.items}
     unreserved = set()
     for page in sorted((site / SLUG).rglob("*.html")):
-        for anchor in ids_in(page.read_text(encoding="utf-8")).ids - items:
+        for anchor in ids_in(read_html(page)).ids - items:
             if ID.match(anchor) and anchor not in RESERVED_IDS and not anchor.startswith(
                     RESERVED_PREFIXES):
                 unreserved.add((anchor, page.relative_to(site).as_posix()))
