@@ -435,3 +435,9 @@ def assert_landed(page, expected_id: str) -> dict:
     assert where["id"] == expected_id, f"landed on #{where['id']}, expected #{expected_id}"
     assert where["inView"] and where["uncovered"], f"{page.url}: target not visible: {where}"
     return where
+
+
+def item_of(page, item_id: str):
+    """The list item an anchor names: it carries the id itself (or, on a page built
+    without the plugin, holds an empty span that does)."""
+    return page.locator(f"xpath=//li[@id='{item_id}'] | //span[@id='{item_id}']/parent::li")

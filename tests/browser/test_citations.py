@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from .support import REPO, Site, assert_landed
+from .support import REPO, Site, assert_landed, item_of
 
 BRIEFING = REPO / "briefings" / "istanbul-2025"
 
@@ -27,7 +27,7 @@ ACTORS = _load("actors.yaml", "actors")
 
 def _refs(page, fact_id: str):
     """The footnote references of a fact, in order."""
-    item = page.locator(f"xpath=//*[@id='{fact_id}']/..")
+    item = item_of(page, fact_id)
     refs = item.locator("a.footnote-ref")
     assert refs.count() >= 1, f"fact {fact_id} shows no citation"
     return refs

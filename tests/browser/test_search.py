@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from .support import REPO, Site, content_without_footnotes, heading_chain, search
+from .support import REPO, Site, content_without_footnotes, heading_chain, item_of, search
 
 BRIEFING = REPO / "briefings" / "istanbul-2025"
 
@@ -148,5 +148,5 @@ def test_figure_finds_the_fact(page, server, site: Site, query: str):
         link.locator("xpath=ancestor::details[1]/summary").click()
     link.click()
     page.wait_for_url(lambda url: server.path_of(url) == fact_page.path)
-    fact_item = page.locator(f"[id='{fact['id']}']").locator("xpath=..")
+    fact_item = item_of(page, fact["id"])
     assert fact["text"].rstrip(".") in " ".join(fact_item.inner_text().split())
