@@ -20,7 +20,7 @@ import pytest
 from history_repo import BUILD_EPOCH, SLUG, make_history_repo
 
 from .conftest import _open, _serve
-from .support import DESKTOP, SCREENSHOTS, assert_landed
+from .support import DESKTOP, SCREENSHOTS, assert_landed, item_of
 
 SUMMARY_STYLE = """
 body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif;
@@ -74,7 +74,7 @@ def test_a_correction_note_leads_to_the_earlier_wording_in_one_click(reader):
     reader.get_by_role("link", name="corrected on 3 March 2026").click()
     where = assert_landed(reader, reader.url.split("#")[1])
     assert where["id"].endswith("-harbour-opened")
-    struck = reader.locator(f"li:has(#{where['id']}) del")
+    struck = item_of(reader, where["id"]).locator("del")
     assert struck.inner_text() == "The talks opened in the old customs house."
     assert "line-through" in struck.evaluate("e => getComputedStyle(e).textDecorationLine")
 
