@@ -47,7 +47,7 @@ from generator.history import read_history
 from generator.lean import LeanInline
 from generator.load import PageByPageCollection
 from generator.minify import minify_page
-from generator.navcache import SidebarCache
+from generator.navcache import SidebarCache, toc_without_repeated_subsections
 from generator.pages import NAV, PageClash
 from generator.pipeline import Reading, read_briefings
 from generator.preview import CompiledTemplates, PageFiles, Readings, Structure, empty_folder
@@ -61,7 +61,7 @@ from generator.publish import (
 )
 from generator.render import Page
 from generator.repository import repository_url
-from generator.search import Matcher, searchable
+from generator.search import Matcher, searchable, without_search_marks
 from generator.search_index import FOLDER, LiveIndex, SearchCopies
 from generator.staging import discard, staging_folder, strict_warnings, swap_in
 
@@ -254,6 +254,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_context(self, context: dict[str, Any], *, page: MkDocsPage,
                         config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
         self.held.restore(page)
+        if page.file.src_uri in self.generated:
+            toc_without_repeated_subsections(page.toc)
         return context
 
     @event_priority(-100)  # after every plugin has seen the page
@@ -262,7 +264,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if page.file.src_uri in self.generated:
             self.held.written(page)
         self.collection.page_done()
-        return minify_page(output)
+        return minify_page(without_search_marks(output))
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str,

@@ -731,3 +731,28 @@ def test_tests_read_a_minified_page_as_it_was_written() -> None:
         '</title><link href="feed.xml" rel="alternate"></head><body dir="ltr">'
         '<div aria-label="Search" class="md-search" role="dialog"></div>')
     assert '<p>a &lt;i&gt;</p>' in canonical(written) and "<p hidden>j</p>" in canonical(written)
+
+
+def test_a_pages_contents_leave_out_subsections_repeating_other_pages(site: Path) -> None:
+    """A source page's table of contents lists its sources, not each one's "Facts citing
+    it" and "Other items citing it"; an actor page's own "Facts about …" stays listed."""
+    def toc(path: str) -> str:
+        page = html(site, path)
+        return page[page.index('data-md-type="toc"'):page.index("<article")]
+
+    sources = toc(f"{SLUG}/sources/part-1")
+    assert 'href="#about-daily-2025-06-02"' in sources
+    assert "#see-" not in sources and "Facts citing it" not in sources
+    assert "Facts citing it" in html(site, f"{SLUG}/sources/part-1")  # the sections stay
+    assert 'href="#see-facts"' in toc(f"{SLUG}/actors/ayse-yilmaz")
+
+
+def test_published_pages_keep_no_search_marks(site: Path) -> None:
+    """The marks that keep the print note, the "Cite this page" box and other repeats out
+    of the search index do their work on the page's searchable copy; the published pages
+    hold none of them, and the parts they marked are still there."""
+    pages = list(site.rglob("*.html"))
+    assert pages and not [p for p in pages if "data-search-exclude" in p.read_text("utf-8")]
+    page = html(site, f"{SLUG}/rounds/round-2")
+    assert "Cite this page" in page and "bf-print-note" in page
+    assert "Cite this page" not in indexed_texts(site)[f"/{SLUG}/rounds/round-2/"]
