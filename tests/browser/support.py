@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import struct
 import time
+import zlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -441,3 +443,43 @@ def item_of(page, item_id: str):
     """The list item an anchor names: it carries the id itself (or, on a page built
     without the plugin, holds an empty span that does)."""
     return page.locator(f"xpath=//li[@id='{item_id}'] | //span[@id='{item_id}']/parent::li")
+
+
+# Rows of a screenshot that may differ between two renderings of the same page: Chromium
+# antialiases a few edge pixels differently from run to run (4 pixels over 2 rows of the
+# round page on a phone), which rewrote a README picture in every other run. Any change a
+# reader could see (a glyph is 10 pixels tall or more) changes more rows than this.
+NOISE_ROWS = 4
+
+
+def save_screenshot(name: str, data: bytes, folder: Path = SCREENSHOTS) -> None:
+    """Write `docs/assets/screenshots/<name>` when the picture changed, so a run leaves git
+    clean: its size, or more than NOISE_ROWS rows of its pixels."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    if not target.exists() or _rows_differing(target.read_bytes(), data) > NOISE_ROWS:
+        target.write_bytes(data)
+
+
+def _rows_differing(old: bytes, new: bytes) -> int:
+    """How many rows of two PNGs' filtered pixel data differ (all of them when their sizes
+    do). A changed pixel changes its row and may change the next one's filtering."""
+    (old_size, old_rows), (new_size, new_rows) = _png_rows(old), _png_rows(new)
+    if old_size != new_size or len(old_rows) != len(new_rows):
+        return max(len(old_rows), len(new_rows))
+    return sum(a != b for a, b in zip(old_rows, new_rows, strict=True))
+
+
+def _png_rows(data: bytes) -> tuple[tuple[int, int], list[bytes]]:
+    """A PNG's width and height, and its decompressed image data cut into equal rows."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    chunks, pos = [], 8
+    while pos < len(data):
+        length = struct.unpack(">I", data[pos:pos + 4])[0]
+        if data[pos + 4:pos + 8] == b"IDAT":
+            chunks.append(data[pos + 8:pos + 8 + length])
+        pos += 12 + length
+    pixels = zlib.decompress(b"".join(chunks))
+    stride = len(pixels) // height
+    return (width, height), [pixels[y * stride:(y + 1) * stride] for y in range(height)]

@@ -20,7 +20,7 @@ import pytest
 from history_repo import BUILD_EPOCH, SLUG, make_history_repo
 
 from .conftest import _open, _serve
-from .support import DESKTOP, SCREENSHOTS, assert_landed, item_of
+from .support import DESKTOP, assert_landed, item_of, save_screenshot
 
 SUMMARY_STYLE = """
 body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif;
@@ -61,12 +61,6 @@ def reader(browser, served):
     assert not errors, "the page reported errors:\n" + "\n".join(errors)
 
 
-def save(name: str, data: bytes) -> None:
-    """Rewrite a README picture only when it changed, so runs leave git clean."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / name
-    if not target.exists() or target.read_bytes() != data:
-        target.write_bytes(data)
 
 
 def test_a_correction_note_leads_to_the_earlier_wording_in_one_click(reader):
@@ -84,7 +78,7 @@ def test_updates_page_picture(reader):
     headings = reader.locator("article h2").all_inner_texts()
     assert headings[:4] == ["6 March 2026", "5 March 2026", "3 March 2026", "1 February 2026"]
     reader.evaluate("document.fonts.ready")
-    save("updates-desktop.png", reader.screenshot(animations="disabled", caret="hide"))
+    save_screenshot("updates-desktop.png", reader.screenshot(animations="disabled", caret="hide"))
 
 
 def test_job_summary_picture(browser, history, tmp_path):
@@ -113,4 +107,4 @@ def test_job_summary_picture(browser, history, tmp_path):
         data = page.screenshot(full_page=True, animations="disabled")
     finally:
         context.close()
-    save("job-summary.png", data)
+    save_screenshot("job-summary.png", data)
