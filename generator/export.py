@@ -2,7 +2,7 @@
 
 Published next to the pages, gzip-compressed (`<slug>/export.json.gz`, `FILE`), for
 readers who want the data rather than the prose: at 50,000 facts the JSON is about 80 MB
-and the file 12 MB (GitHub Pages serves it as it is, so that is what a reader downloads;
+and the file 10 MB (GitHub Pages serves it as it is, so that is what a reader downloads;
 `gunzip`, `gzip.open` or any archive tool opens it). The export mirrors the model field
 for field, except that a field at its empty value is left out (an optional one when
 null, a list or mapping when empty: the model's types say which, and so what a missing

@@ -321,7 +321,7 @@ def footnote_label(c: Citation) -> str:
     written four times per footnote (its id, its back-link, its first reference's id and
     every reference's link): labels spelled from source ids were 12 MB of a 50,000-fact
     site."""
-    # A one-actor `via` digests as its id, as before chains existed.
+    # Each step of `via` by its actor, or by its description and whether it is independent.
     via = "\x1e".join(s.actor or f"?{s.description}{'!' * s.independent}" for s in c.via)
     said = "\x1f".join(x or "" for x in (c.source, c.locator, c.quote, via, c.via_note))
     said += f"\x1f{c.translation}" if c.translation else ""

@@ -312,7 +312,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             discard(self.staging)
             self.staging = None
 
-
     def read(self, folder: Path, docs: Files, config: MkDocsConfig) -> SiteContent:
         """`read_site`; for `mkdocs build`, in a child process (see generator.apart)."""
         written = self.written
@@ -357,13 +356,18 @@ def restore_handlers(replaced: dict[int, Any]) -> None:
     replaced.clear()
 
 
+def material_search(plugins: PluginCollection) -> BasePlugin | None:
+    """Material's search plugin, under either name mkdocs.yml may give it."""
+    return plugins.get("material/search") or plugins.get("search")
+
+
 def skip_material_indexing(plugins: PluginCollection) -> None:
     """Material's search plugin stays for its search box, which `overrides/main.html`
     answers from Pagefind's index; its own indexing is left out (its handlers for each
     page and for the end of the build): Pagefind indexes the site, and Material's handler
     ran a regular expression over every page's HTML, 1.8 s of CPU for the 180 MB of
     content of 50,000 facts, for an index that nobody downloads."""
-    search = plugins.get("material/search") or plugins.get("search")
+    search = material_search(plugins)
     if search is None:
         return
     for event in ("page_context", "post_build"):
@@ -380,7 +384,7 @@ _UNUSED_THEME_FILE = re.compile(r"^assets/javascripts/(?:lunr/|workers/search\.)
 def leave_out_unused_theme_files(files: Files, config: MkDocsConfig) -> None:
     """Leave Material's search engine and source maps out of the site (not copied) when
     its search plugin is there for the box only (see `skip_material_indexing`)."""
-    if not (config.plugins.get("material/search") or config.plugins.get("search")):
+    if material_search(config.plugins) is None:
         return
     docs = Path(config.docs_dir).resolve()
     for file in [f for f in files if _UNUSED_THEME_FILE.search(f.src_uri)]:
